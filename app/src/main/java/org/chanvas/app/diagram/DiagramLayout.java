@@ -399,21 +399,22 @@ final class DiagramLayout {
     /** A small hook beside the arrow near the server, curling back towards the client: the implied reply. */
     private java.util.Optional<KindMark> returnHook(Segment s) {
         double len = s.length();
-        double near = headLength + 4;
-        double far = headLength + 34;
+        double near = headLength + 2;
+        double far = headLength + 32;
         if (len < far + 24) {
             return java.util.Optional.empty();
         }
         Pt p1 = s.pointAt(1 - near / len);
         Pt p2 = s.pointAt(1 - far / len);
-        Pt n = s.tangentAt(1 - near / len).normal();
-        double side = 8 + theme.lineWidth() * 2;
-        // A ↩: leaves the arrow beside its head, turns out and runs back towards the client.
-        Pt from = p1.plus(n.times(theme.lineWidth() * 1.5));
-        Pt control = p1.plus(n.times(side * 1.6)).plus(s.tangentAt(1 - near / len).times(4));
+        Pt t = s.tangentAt(1 - near / len);
+        Pt n = t.normal();
+        double side = 7 + theme.lineWidth() * 2.5;
+        // A ↩ beside the head: leaves the arrow, swings out and runs back towards the client.
+        Pt from = p1;
+        Pt control = p1.plus(n.times(side * 1.25)).plus(t.times(side * 0.6));
         Pt to = p2.plus(n.times(side));
-        double hl = headLength * 0.75;
-        Arrowhead head = Arrowhead.pointing(to, p2.minus(p1), hl, hl * 0.45);
+        double hl = headLength * 0.7;
+        Arrowhead head = Arrowhead.pointing(to, p2.minus(p1), hl, hl * 0.5);
         return java.util.Optional.of(new KindMark.ReturnHook(from, control, to, head));
     }
 

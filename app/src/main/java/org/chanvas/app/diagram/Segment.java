@@ -15,7 +15,7 @@ import org.chanvas.model.Endpoint;
  * @param writer   the writer's port this stroke starts at, or {@code null} when it starts at a shared node
  * @param reader   the reader's port this stroke ends at, or {@code null} when it ends at a shared node
  * @param head     the arrowhead whose tip is {@code end}
- * @param polyline the curve flattened once, for hit-testing, labels and tokens
+ * @param polyline the drawn line flattened once (shaft, then on to the tip), for hit-testing, labels and tokens
  */
 public record Segment(Endpoint writer, Endpoint reader, Pt start, Pt c1, Pt c2, Pt end, Arrowhead head,
                       List<Pt> polyline) {
@@ -27,9 +27,15 @@ public record Segment(Endpoint writer, Endpoint reader, Pt start, Pt c1, Pt c2, 
         polyline = List.copyOf(polyline);
     }
 
-    /** A segment whose polyline is computed from its curve. */
+    /**
+     * A segment whose polyline follows what is drawn: the shaft up to the arrowhead's base, then straight
+     * on to the tip, so hit-testing and tokens stay exactly on the visible line.
+     */
     public static Segment of(Endpoint writer, Endpoint reader, Pt start, Pt c1, Pt c2, Pt end, Arrowhead head) {
-        return new Segment(writer, reader, start, c1, c2, end, head, flatten(start, c1, c2, end));
+        Pt shift = head.base().minus(end);
+        List<Pt> pts = new ArrayList<>(flatten(start, c1, c2.plus(shift), end.plus(shift)));
+        pts.add(end);
+        return new Segment(writer, reader, start, c1, c2, end, head, pts);
     }
 
     /** The whole curve, tip included. */
