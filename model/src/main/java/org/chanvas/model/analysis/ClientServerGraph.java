@@ -148,6 +148,12 @@ public final class ClientServerGraph {
         return g;
     }
 
+    /** Whether the two graphs have the same processes and the same edges with the same channels. */
+    public boolean sameStructure(ClientServerGraph other) {
+        return other == this || (ids.equals(other.ids) && Arrays.equals(digraph.first, other.digraph.first)
+                && Arrays.equals(digraph.target, other.digraph.target) && edgeChannels.equals(other.edgeChannels));
+    }
+
     IntDigraph digraph() {
         return digraph;
     }
