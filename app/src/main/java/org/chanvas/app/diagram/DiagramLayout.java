@@ -304,7 +304,8 @@ final class DiagramLayout {
     }
 
     private RoutedChannel routeShared(Channel c, Map<String, ProcessBox> boxes, Pt centre) {
-        double radius = c.kind() == ChannelKind.UNBOUNDED ? NODE_RADIUS + 3 : NODE_RADIUS;
+        double radius = c.kind() == ChannelKind.UNBOUNDED
+                ? Math.max(NODE_RADIUS, m.width("∞", FontRole.SYMBOL) * 0.5 + 4) : NODE_RADIUS;
         SharedNode node = new SharedNode(c.id(), centre, radius);
         List<Segment> segs = new ArrayList<>();
         List<KindMark> marks = new ArrayList<>();
@@ -339,7 +340,7 @@ final class DiagramLayout {
                 marks.add(slotRow(c.capacity(), rowCentre, angle));
             }
             case UNBOUNDED -> marks.add(new KindMark.InfinityMark(centre, radius,
-                    TextBox.centredAt("∞", FontRole.MARK, centre, m)));
+                    TextBox.centredAt("∞", FontRole.SYMBOL, centre, m)));
             default -> {
             }
         }
@@ -361,8 +362,8 @@ final class DiagramLayout {
         return switch (c.kind()) {
             case BUFFERED -> List.of(slotRow(c.capacity(), mid, Math.atan2(t.y(), t.x())));
             case UNBOUNDED -> {
-                double r = m.height(FontRole.MARK) * 0.62;
-                yield List.of(new KindMark.InfinityMark(mid, r, TextBox.centredAt("∞", FontRole.MARK, mid, m)));
+                double r = m.width("∞", FontRole.SYMBOL) * 0.5 + 4;
+                yield List.of(new KindMark.InfinityMark(mid, r, TextBox.centredAt("∞", FontRole.SYMBOL, mid, m)));
             }
             case RENDEZVOUS, CALL -> List.of();
         };
@@ -385,11 +386,11 @@ final class DiagramLayout {
     }
 
     private double slotLength() {
-        return theme.fontSizes().port() * 0.85;
+        return theme.fontSizes().port();
     }
 
     private double slotDepth() {
-        return theme.fontSizes().port() * 1.3;
+        return theme.fontSizes().port() * 1.5;
     }
 
     private double slotsLength(int capacity) {

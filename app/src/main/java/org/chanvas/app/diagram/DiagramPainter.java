@@ -161,16 +161,18 @@ public final class DiagramPainter {
         tags.endGroup(g);
     }
 
-    /** Slots fill from the reader's end, where the oldest message waits. */
+    /** Slots fill from the reader's end, where the oldest message waits; each message is its own block. */
     private void paintSlots(Graphics2D g, SlotRow row, Color colour, int fill) {
         g.setStroke(new BasicStroke((float) Math.max(1, theme.lineWidth() * 0.6)));
         for (int i = 0; i < row.drawn(); i++) {
             Shape slot = row.slot(i);
-            boolean full = row.drawn() - i <= fill;
-            g.setColor(full ? colour : pal.background());
+            g.setColor(pal.background());
             g.fill(slot);
             g.setColor(colour);
             g.draw(slot);
+            if (row.drawn() - i <= fill) {
+                g.fill(row.slot(i, Math.max(1.5, theme.lineWidth() * 0.8)));
+            }
         }
         if (row.overflow() != null) {
             Box b = row.overflow().bounds().inflate(1.5);
