@@ -238,7 +238,8 @@ final class Lexer {
     }
 
     private static String describe(int cp) {
-        if (Character.isISOControl(cp) || Character.isWhitespace(cp) || !Character.isDefined(cp)
+        if (Character.isISOControl(cp) || Character.isWhitespace(cp) || Character.isSpaceChar(cp)
+                || !Character.isDefined(cp)
                 || Character.getType(cp) == Character.SURROGATE) {
             return String.format("U+%04X", cp);
         }
