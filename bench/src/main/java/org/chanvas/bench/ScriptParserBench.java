@@ -15,6 +15,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * How long the editor waits for diagnostics: a typical process script (the lecture's worker), and a
  * long one (1,000 lines) to show the parser stays linear. The editor re-parses on every keystroke.
+ * Run: {@code mvn -q -o -pl bench -am package -DskipTests}, then
+ * {@code java -cp "bench/target/classes:bench/target/lib/*" org.openjdk.jmh.Main ScriptParserBench -f 1 -wi 5 -w 2s -i 5 -r 2s}.
+ * Seen 2026-11-25 on a shared, loaded 2-core machine: about 6 us per worker script, 0.65 ms per 1,000 lines.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
