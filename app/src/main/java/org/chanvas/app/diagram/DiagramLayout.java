@@ -543,12 +543,15 @@ final class DiagramLayout {
         private final List<Box> boxes;
         private final List<Box> marks;
         private final List<Segment> segments;
+        /** Each segment's bounds, computed once: most candidates are far from most strokes. */
+        private final List<Box> segmentBounds;
         private final List<Box> placed = new ArrayList<>();
 
         LabelPlacer(List<Box> boxes, List<Box> marks, List<Segment> segments) {
             this.boxes = boxes;
             this.marks = marks;
             this.segments = segments;
+            this.segmentBounds = segments.stream().map(Segment::bounds).toList();
         }
 
         TextBox place(String text, RoutedChannel r) {
@@ -622,11 +625,11 @@ final class DiagramLayout {
                 }
             }
             Box probe = label.inflate(1);
-            for (Segment s : segments) {
-                if (!s.bounds().intersects(probe)) {
+            for (int k = 0; k < segments.size(); k++) {
+                if (!segmentBounds.get(k).intersects(probe)) {
                     continue;
                 }
-                List<Pt> pl = s.polyline();
+                List<Pt> pl = segments.get(k).polyline();
                 for (int i = 1; i < pl.size(); i++) {
                     if (probe.crossedBy(pl.get(i - 1), pl.get(i))) {
                         cost += 200;

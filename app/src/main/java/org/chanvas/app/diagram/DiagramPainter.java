@@ -2,6 +2,7 @@ package org.chanvas.app.diagram;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Shape;
@@ -10,7 +11,9 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.RoundRectangle2D;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.chanvas.app.diagram.KindMark.InfinityMark;
 import org.chanvas.app.diagram.KindMark.ReturnHook;
 import org.chanvas.app.diagram.KindMark.SlotRow;
@@ -27,11 +30,18 @@ public final class DiagramPainter {
     private final Theme theme;
     private final Theme.Palette pal;
     private final ElementTags tags;
+    /** Fonts derived once per painter, not once per string. */
+    private final Map<FontRole, Font> fonts = new EnumMap<>(FontRole.class);
+    private final TextMeasure measure;
 
     public DiagramPainter(Theme theme, ElementTags tags) {
         this.theme = theme;
         this.pal = theme.palette();
         this.tags = tags;
+        for (FontRole r : FontRole.values()) {
+            fonts.put(r, theme.font(r));
+        }
+        this.measure = theme.measure();
     }
 
     public DiagramPainter(Theme theme) {
@@ -52,17 +62,27 @@ public final class DiagramPainter {
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
     }
 
-    /** Fills an area with the theme's background and, for the screen, a faint dot grid every {@code step}. */
+    /**
+     * Fills an area with the theme's background and, for the screen, a faint dot grid every {@code step}
+     * diagram units. Zoomed far out the grid thins out (doubling the step) so dots never crowd closer than
+     * a dozen pixels: a grid is a hint, not a texture, and it must not cost more than the diagram.
+     */
     public void paintBackground(Graphics2D g, Box area, boolean dotGrid, double step) {
         g.setColor(pal.background());
         g.fill(area.toAwt());
         if (!dotGrid || step <= 0) {
             return;
         }
+        double pixelsPerUnit = Math.sqrt(Math.abs(g.getTransform().getDeterminant()));
+        double s = step;
+        while (s * pixelsPerUnit < 12) {
+            s *= 2;
+        }
         g.setColor(pal.grid());
-        double r = Math.max(0.9, theme.lineWidth() * 0.55);
-        for (double x = Math.floor(area.x() / step) * step; x <= area.maxX(); x += step) {
-            for (double y = Math.floor(area.y() / step) * step; y <= area.maxY(); y += step) {
+        // At least a pixel across however far out the view is zoomed.
+        double r = Math.max(Math.max(0.9, theme.lineWidth() * 0.55), 1.0 / Math.max(pixelsPerUnit, 1e-9));
+        for (double x = Math.floor(area.x() / s) * s; x <= area.maxX(); x += s) {
+            for (double y = Math.floor(area.y() / s) * s; y <= area.maxY(); y += s) {
                 g.fill(new Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r));
             }
         }
@@ -378,7 +398,7 @@ public final class DiagramPainter {
         g.setColor(pal.cycle());
         g.fill(new Ellipse2D.Double(at.x() - r, at.y() - r, 2 * r, 2 * r));
         g.setColor(Color.WHITE);
-        text(g, TextBox.centredAt(Integer.toString(number), FontRole.MARK, at, theme.measure()));
+        text(g, TextBox.centredAt(Integer.toString(number), FontRole.MARK, at, measure));
     }
 
     private void paintToken(Graphics2D g, Pt p, String value) {
@@ -391,7 +411,7 @@ public final class DiagramPainter {
             return;
         }
         String shown = value.length() > 24 ? value.substring(0, 23) + "…" : value;
-        TextMeasure m = theme.measure();
+        TextMeasure m = measure;
         double w = m.width(shown, FontRole.MARK);
         double h = m.height(FontRole.MARK);
         Pt c = p.plus(new Pt(r + 6 + w / 2 + 5, -r - h / 2 - 2));
@@ -409,7 +429,7 @@ public final class DiagramPainter {
 
     /** A banner in words (a deadlock's diagnosis), its top-left corner at the given point. */
     public void paintBanner(Graphics2D g, String words, Pt topLeft) {
-        TextMeasure m = theme.measure();
+        TextMeasure m = measure;
         TextBox tb = TextBox.topLeft(words, FontRole.PROCESS, topLeft.x() + 12, topLeft.y() + 8, m);
         Box b = tb.bounds().inflate(10);
         g.setColor(pal.cycle());
@@ -421,7 +441,7 @@ public final class DiagramPainter {
     // ---- small helpers -----------------------------------------------------------------------------------
 
     private void text(Graphics2D g, TextBox t) {
-        g.setFont(theme.font(t.role()));
+        g.setFont(fonts.get(t.role()));
         g.drawString(t.text(), (float) t.x(), (float) t.y());
     }
 
