@@ -31,6 +31,8 @@ import org.openjdk.jmh.annotations.State;
  * every frame (here a full-HD window, zoomed to fit, grid on). A ring of n processes, each also feeding a shared job queue every fourth one, with every
  * other channel buffered. Run: {@code mvn -q -o -pl bench -am package -DskipTests}, then
  * {@code java -Djava.awt.headless=true -cp "bench/target/classes:bench/target/lib/*" org.openjdk.jmh.Main DiagramBench -f 1 -wi 3 -w 2s -i 5 -r 2s}.
+ * Seen 2026-11-25 on a shared, heavily loaded 2-core machine (error bars as large as the scores): layout
+ * 0.3–1.1 ms for 10 processes and 7–16 ms for 60; a full-HD paint 15–33 ms.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
