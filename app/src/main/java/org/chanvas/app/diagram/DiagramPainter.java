@@ -117,13 +117,13 @@ public final class DiagramPainter {
     private Stroke channelStroke(String id, Highlights h) {
         float w = (float) theme.lineWidth();
         if (h.deadlockProne().hasChannel(id)) {
-            return new BasicStroke(w * 1.9f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+            return stroke(w * 1.9f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
         }
         if (h.justified().hasChannel(id)) {
-            return new BasicStroke(w * 1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+            return stroke(w * 1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                     scaled(JUSTIFIED_DASH, w / 2.2f), 0f);
         }
-        return new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        return stroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     }
 
     private void paintChannel(Graphics2D g, ChannelShape c, Highlights h) {
@@ -133,7 +133,7 @@ public final class DiagramPainter {
         Path2D route = c.route();
         if (h.selection().hasChannel(c.id())) {
             g.setColor(alpha(pal.selection(), 0.35));
-            g.setStroke(new BasicStroke((float) (((BasicStroke) stroke).getLineWidth() + 8),
+            g.setStroke(stroke((float) (((BasicStroke) stroke).getLineWidth() + 8),
                     BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             g.draw(route);
         }
@@ -152,7 +152,7 @@ public final class DiagramPainter {
             g.setColor(pal.background());
             g.fill(node);
             g.setColor(colour);
-            g.setStroke(new BasicStroke((float) (((BasicStroke) stroke).getLineWidth()), BasicStroke.CAP_ROUND,
+            g.setStroke(stroke((float) (((BasicStroke) stroke).getLineWidth()), BasicStroke.CAP_ROUND,
                     BasicStroke.JOIN_ROUND));
             g.draw(node);
         }
@@ -171,7 +171,7 @@ public final class DiagramPainter {
                 }
                 case ReturnHook hook -> {
                     g.setColor(colour);
-                    g.setStroke(new BasicStroke((float) (theme.lineWidth() * 0.8), BasicStroke.CAP_ROUND,
+                    g.setStroke(stroke((float) (theme.lineWidth() * 0.8), BasicStroke.CAP_ROUND,
                             BasicStroke.JOIN_ROUND));
                     g.draw(hook.curve());
                     g.fill(hook.head().shape());
@@ -183,7 +183,7 @@ public final class DiagramPainter {
 
     /** Slots fill from the reader's end, where the oldest message waits; each message is its own block. */
     private void paintSlots(Graphics2D g, SlotRow row, Color colour, int fill) {
-        g.setStroke(new BasicStroke((float) Math.max(1, theme.lineWidth() * 0.6)));
+        g.setStroke(stroke((float) Math.max(1, theme.lineWidth() * 0.6)));
         for (int i = 0; i < row.drawn(); i++) {
             Shape slot = row.slot(i);
             g.setColor(pal.background());
@@ -247,7 +247,7 @@ public final class DiagramPainter {
         Shape shape = p.shape();
         if (h.selection().hasProcess(p.id())) {
             g.setColor(alpha(pal.selection(), 0.35));
-            g.setStroke(new BasicStroke(width + 9, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.setStroke(stroke(width + 9, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             g.draw(shape);
         }
         // Tabs first, so the box's border runs cleanly over their inner ends.
@@ -257,8 +257,8 @@ public final class DiagramPainter {
         g.setColor(fill);
         g.fill(shape);
         g.setColor(stroke);
-        g.setStroke(dash == null ? new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
-                : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f));
+        g.setStroke(dash == null ? stroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
+                : stroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f));
         g.draw(shape);
         g.setColor(faded ? dim(pal.text()) : pal.text());
         text(g, p.title());
@@ -280,7 +280,7 @@ public final class DiagramPainter {
         g.setColor(s.direction() == org.chanvas.model.script.PortDirection.OUTBOUND ? ink : pal.background());
         g.fill(tab);
         g.setColor(ink);
-        g.setStroke(new BasicStroke((float) Math.max(1, theme.lineWidth() * 0.6)));
+        g.setStroke(stroke((float) Math.max(1, theme.lineWidth() * 0.6)));
         g.draw(tab);
     }
 
@@ -304,7 +304,7 @@ public final class DiagramPainter {
         g.setColor(colour);
         g.fill(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
         g.setColor(pal.background());
-        g.setStroke(new BasicStroke((float) (r * 0.2), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.setStroke(stroke((float) (r * 0.2), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         double k = r * 0.5;
         switch (state) {
             case RUNNING -> {
@@ -372,7 +372,7 @@ public final class DiagramPainter {
                 continue;
             }
             g.setColor(pal.cycle());
-            g.setStroke(new BasicStroke((float) (theme.lineWidth() * 2.6), BasicStroke.CAP_ROUND,
+            g.setStroke(stroke((float) (theme.lineWidth() * 2.6), BasicStroke.CAP_ROUND,
                     BasicStroke.JOIN_ROUND));
             for (Segment s : waitSegments(c, w)) {
                 g.draw(s.shaft());
@@ -421,7 +421,7 @@ public final class DiagramPainter {
         g.setColor(pal.pillFill());
         g.fill(pill);
         g.setColor(pal.boxStroke());
-        g.setStroke(new BasicStroke(1.2f));
+        g.setStroke(stroke(1.2f));
         g.draw(pill);
         g.setColor(pal.pillText());
         text(g, tb);
@@ -463,6 +463,30 @@ public final class DiagramPainter {
 
     private static Color alpha(Color c, double a) {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), (int) Math.round(a * 255));
+    }
+
+    /**
+     * Strokes with widths rounded to an eighth of a unit: exact in binary, so vector files say "4.25", not
+     * "4.179999828338623", and stay small; the difference is invisible.
+     */
+    private static BasicStroke stroke(float width) {
+        return new BasicStroke(eighths(width));
+    }
+
+    private static BasicStroke stroke(float width, int cap, int join) {
+        return new BasicStroke(eighths(width), cap, join);
+    }
+
+    private static BasicStroke stroke(float width, int cap, int join, float miter, float[] dash, float phase) {
+        float[] d = dash.clone();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = eighths(d[i]);
+        }
+        return new BasicStroke(eighths(width), cap, join, miter, d, phase);
+    }
+
+    private static float eighths(float v) {
+        return Math.max(0.125f, Math.round(v * 8) / 8f);
     }
 
     private static float[] scaled(float[] dash, float k) {
