@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
  * unwritable path; then nothing is written.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Draws the diagram, cycles highlighted, to PNG, SVG, PDF or DOT (chosen by OUT's extension).")
+        description = "Draws the diagram, cycles highlighted, to PNG, SVG, PDF or DOT (chosen by OUT's extension).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the file was written", "2:invalid input, a bad option or an unwritable path (nothing written)"})
 public final class ExportCommand implements Callable<Integer> {
 
     /** Exit status for a written file. */
