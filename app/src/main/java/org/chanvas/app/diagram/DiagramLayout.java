@@ -71,10 +71,13 @@ final class DiagramLayout {
                 .toList();
 
         Map<String, Pt> nodeCentres = new HashMap<>();
+        List<Pt> placedNodes = new ArrayList<>();
         for (Channel c : drawn) {
             if (c.isShared()) {
-                Pt given = initialNodeCentre(c, procs);
-                nodeCentres.put(c.id(), c.x() != null && c.y() != null ? given : clearOfBoxes(given, procs.values()));
+                Pt at = c.x() != null && c.y() != null ? new Pt(c.x(), c.y())
+                        : placeNode(c, procs, placedNodes);
+                nodeCentres.put(c.id(), at);
+                placedNodes.add(at);
             }
         }
 
@@ -98,7 +101,11 @@ final class DiagramLayout {
         }
         for (Channel c : drawn) {
             if (c.isShared()) {
-                routed.add(routeShared(c, boxes, nodeCentres.get(c.id())));
+                Pt at = nodeCentres.get(c.id());
+                List<Pt> neighbours = nodeCentres.entrySet().stream()
+                        .filter(e -> !e.getKey().equals(c.id()) && e.getValue().distance(at) < 160)
+                        .map(Map.Entry::getValue).toList();
+                routed.add(routeShared(c, boxes, at, neighbours));
             } else if (selfLoop(c)) {
                 int k = loopCount.merge(c.writers().getFirst().process(), 1, Integer::sum) - 1;
                 routed.add(routeSelfLoop(c, boxes, k));
@@ -303,7 +310,7 @@ final class DiagramLayout {
         return new RoutedChannel(c, List.of(s), null, marks, s.pointAt(0.5), new Pt(0, -1));
     }
 
-    private RoutedChannel routeShared(Channel c, Map<String, ProcessBox> boxes, Pt centre) {
+    private RoutedChannel routeShared(Channel c, Map<String, ProcessBox> boxes, Pt centre, List<Pt> neighbours) {
         double radius = c.kind() == ChannelKind.UNBOUNDED
                 ? Math.max(NODE_RADIUS, m.width("∞", FontRole.SYMBOL) * 0.5 + 4) : NODE_RADIUS;
         SharedNode node = new SharedNode(c.id(), centre, radius);
@@ -329,7 +336,12 @@ final class DiagramLayout {
                 returnHook(s).ifPresent(marks::add);
             }
         }
-        Pt free = freestDirection(centre, segs);
+        List<Pt> taken = new ArrayList<>();
+        for (Segment s : segs) {
+            taken.add((s.writer() == null ? s.pointAt(0.15) : s.pointAt(0.85)).minus(centre).unit());
+        }
+        neighbours.forEach(n -> taken.add(n.minus(centre).unit()));
+        Pt free = freestDirection(taken);
         switch (c.kind()) {
             case BUFFERED -> {
                 // The row runs across the free direction, a little way out from the node.
@@ -452,49 +464,50 @@ final class DiagramLayout {
 
     /**
      * Where a shared channel's node goes when the file does not say: halfway between its writers' centre
-     * and its readers' centre, so arrows run in from one group and out to the other.
+     * and its readers' centre, so arrows run in from one group and out to the other; off any box and any
+     * node placed before. A node that must move goes sideways to its own direction of flow first, so two
+     * shared channels between the same groups in opposite directions (jobs out, results back) sit apart.
      */
-    private static Pt initialNodeCentre(Channel c, Map<String, Process> procs) {
-        if (c.x() != null && c.y() != null) {
-            return new Pt(c.x(), c.y());
-        }
+    private Pt placeNode(Channel c, Map<String, Process> procs, List<Pt> placedNodes) {
         Pt w = average(c.writers().stream().map(e -> centre(procs.get(e.process()))).toList(), new Pt(0, 0));
         Pt r = average(c.readers().stream().map(e -> centre(procs.get(e.process()))).toList(), new Pt(0, 0));
-        return Pt.lerp(w, r, 0.5);
-    }
-
-    /**
-     * Moves a computed node off any box it would sit on (writer, reader and node in a row): the nearest
-     * clear point on rings around it. Boxes are not sized yet, so a generous nominal size stands in.
-     */
-    private Pt clearOfBoxes(Pt p, Collection<Process> procs) {
+        Pt mid = Pt.lerp(w, r, 0.5);
+        Pt side = r.minus(w).unit().normal();
+        // Boxes are not sized yet, so a generous nominal size stands in.
         List<Box> near = new ArrayList<>();
-        for (Process q : procs) {
-            double w = Math.max(MIN_W, m.width(q.displayLabel(), FontRole.PROCESS) + 2 * PAD_X) + 40;
-            near.add(Box.centred(centre(q), w + 2 * NODE_RADIUS + 24, MIN_H + 40 + 2 * NODE_RADIUS + 24));
+        for (Process q : procs.values()) {
+            double bw = Math.max(MIN_W, m.width(q.displayLabel(), FontRole.PROCESS) + 2 * PAD_X) + 40;
+            near.add(Box.centred(centre(q), bw + 2 * NODE_RADIUS + 24, MIN_H + 40 + 2 * NODE_RADIUS + 24));
         }
-        for (int ring = 0; ring <= 12; ring++) {
-            for (int k = 0; k < (ring == 0 ? 1 : 8); k++) {
+        List<Pt> candidates = new ArrayList<>();
+        candidates.add(mid);
+        for (int k = 1; k <= 3; k++) {
+            candidates.add(mid.plus(side.times(48.0 * k)));
+            candidates.add(mid.minus(side.times(48.0 * k)));
+        }
+        for (int ring = 1; ring <= 12; ring++) {
+            for (int k = 0; k < 8; k++) {
                 double a = Math.PI / 2 + k * Math.PI / 4;
-                Pt q = p.plus(new Pt(Math.cos(a), Math.sin(a)).times(ring * 20));
-                if (near.stream().noneMatch(b -> b.contains(q))) {
-                    return q;
-                }
+                candidates.add(mid.plus(new Pt(Math.cos(a), Math.sin(a)).times(ring * 20)));
             }
         }
-        return p;
+        for (Pt q : candidates) {
+            if (near.stream().noneMatch(b -> b.contains(q))
+                    && placedNodes.stream().noneMatch(o -> o.distance(q) < 4 * NODE_RADIUS + 8)) {
+                return q;
+            }
+        }
+        return mid;
     }
 
-    /** Of the four compass directions, the one making the widest angle with every stroke at the node. */
-    private static Pt freestDirection(Pt centre, List<Segment> segs) {
+    /** Of the four compass directions, the one making the widest angle with every taken direction. */
+    private static Pt freestDirection(List<Pt> taken) {
         Pt[] dirs = {new Pt(0, 1), new Pt(0, -1), new Pt(1, 0), new Pt(-1, 0)};
         Pt best = dirs[0];
         double bestScore = -2;
         for (Pt d : dirs) {
             double worst = 2;
-            for (Segment s : segs) {
-                Pt at = s.writer() == null ? s.pointAt(0.15) : s.pointAt(0.85);
-                Pt u = at.minus(centre).unit();
+            for (Pt u : taken) {
                 worst = Math.min(worst, 1 - (u.x() * d.x() + u.y() * d.y()));
             }
             if (worst > bestScore + 1e-9) {
