@@ -51,6 +51,8 @@ final class DiagramLayout {
         final Endpoint endpoint;
         final PortDirection direction;
         final List<Pt> peers = new ArrayList<>();
+        /** The process each peer point belongs to, or {@code null} for a shared channel's node. */
+        final List<String> peerIds = new ArrayList<>();
         double selfLoopKey = Double.NaN;
 
         PortUse(Endpoint endpoint, PortDirection direction) {
@@ -82,10 +84,15 @@ final class DiagramLayout {
         }
 
         Map<Endpoint, PortUse> uses = portUses(drawn, procs, nodeCentres);
+        // Twice: sides chosen from nominal sizes give the boxes their sizes; with those sizes, sides are
+        // chosen again by the real gaps between boxes, so stubs never face a neighbour they overlap.
+        Map<String, Box> nominal = new HashMap<>();
+        for (Process p : procs.values()) {
+            nominal.put(p.id(), processBox(p, portsOf(uses, p), null).box());
+        }
         Map<String, ProcessBox> boxes = new LinkedHashMap<>();
         for (Process p : procs.values()) {
-            List<PortUse> mine = uses.values().stream().filter(u -> u.endpoint.process().equals(p.id())).toList();
-            boxes.put(p.id(), processBox(p, mine));
+            boxes.put(p.id(), processBox(p, portsOf(uses, p), nominal));
         }
 
         List<ProcessBox> boxList = List.copyOf(boxes.values());
@@ -166,27 +173,86 @@ final class DiagramLayout {
                 PortUse u = use(uses, w, PortDirection.OUTBOUND);
                 if (c.isShared()) {
                     u.peers.add(nodes.get(c.id()));
+                    u.peerIds.add(null);
                 } else {
-                    c.readers().forEach(r -> u.peers.add(centre(procs.get(r.process()))));
+                    c.readers().forEach(r -> {
+                        u.peers.add(centre(procs.get(r.process())));
+                        u.peerIds.add(r.process());
+                    });
                 }
             }
             for (Endpoint r : c.readers()) {
                 PortUse u = use(uses, r, PortDirection.INBOUND);
                 if (c.isShared()) {
                     u.peers.add(nodes.get(c.id()));
+                    u.peerIds.add(null);
                 } else {
-                    c.writers().forEach(w -> u.peers.add(centre(procs.get(w.process()))));
+                    c.writers().forEach(w -> {
+                        u.peers.add(centre(procs.get(w.process())));
+                        u.peerIds.add(w.process());
+                    });
                 }
             }
         }
         return uses;
     }
 
+    private static List<PortUse> portsOf(Map<Endpoint, PortUse> uses, Process p) {
+        return uses.values().stream().filter(u -> u.endpoint.process().equals(p.id())).toList();
+    }
+
+    /**
+     * The side of a box that faces its peers. With sizes known, the axis with the wider gap between the
+     * boxes wins (so boxes side by side connect sideways even when one is a little higher); before that,
+     * the direction alone, weighed by the box's shape.
+     */
+    private static Side sideFacing(PortUse u, Pt c, Box own, Map<String, Box> sized, double nominalHalfW) {
+        Pt avg = average(u.peers, c);
+        Pt d = avg.minus(c);
+        if (sized == null || own == null) {
+            return Side.facing(d, nominalHalfW, MIN_H / 2);
+        }
+        double peerHalfW = 0;
+        double peerHalfH = 0;
+        for (String id : u.peerIds) {
+            Box b = id == null ? null : sized.get(id);
+            peerHalfW += b == null ? NODE_RADIUS : b.w() / 2;
+            peerHalfH += b == null ? NODE_RADIUS : b.h() / 2;
+        }
+        int n = Math.max(1, u.peerIds.size());
+        double gapX = Math.abs(d.x()) - own.w() / 2 - peerHalfW / n;
+        double gapY = Math.abs(d.y()) - own.h() / 2 - peerHalfH / n;
+        Side sideways = d.x() >= 0 ? Side.RIGHT : Side.LEFT;
+        Side upDown = d.y() >= 0 ? Side.BOTTOM : Side.TOP;
+        Side first = gapX >= gapY ? sideways : upDown;
+        Side second = first == sideways ? upDown : sideways;
+        // The other axis only when the first would run the arrow's start through a third box.
+        return boxesInTheWay(first, own, avg, u, sized) > boxesInTheWay(second, own, avg, u, sized) ? second : first;
+    }
+
+    /** How many boxes other than the ends' a curve leaving {@code side} towards {@code peer} would cross. */
+    private static int boxesInTheWay(Side side, Box own, Pt peer, PortUse u, Map<String, Box> sized) {
+        Pt c = own.centre();
+        Pt out = side.outward();
+        Pt start = c.plus(new Pt(out.x() * own.w() / 2, out.y() * own.h() / 2));
+        Pt bend = start.plus(out.times(clamp(start.distance(peer) * 0.4, 20, 120)));
+        int hits = 0;
+        for (Map.Entry<String, Box> e : sized.entrySet()) {
+            if (e.getKey().equals(u.endpoint.process()) || u.peerIds.contains(e.getKey())) {
+                continue;
+            }
+            if (e.getValue().crossedBy(start, bend) || e.getValue().crossedBy(bend, peer)) {
+                hits++;
+            }
+        }
+        return hits;
+    }
+
     private static PortUse use(Map<Endpoint, PortUse> uses, Endpoint e, PortDirection d) {
         return uses.computeIfAbsent(e, k -> new PortUse(k, d));
     }
 
-    private ProcessBox processBox(Process p, List<PortUse> ports) {
+    private ProcessBox processBox(Process p, List<PortUse> ports, Map<String, Box> sized) {
         Pt c = centre(p);
         String label = p.displayLabel();
         double titleW = m.width(label, FontRole.PROCESS);
@@ -203,8 +269,7 @@ final class DiagramLayout {
             if (!Double.isNaN(u.selfLoopKey)) {
                 side = Side.TOP;
             } else {
-                Pt avg = average(u.peers, c);
-                side = Side.facing(avg.minus(c), nominalHalfW, MIN_H / 2);
+                side = sideFacing(u, c, sized == null ? null : sized.get(p.id()), sized, nominalHalfW);
             }
             bySide.get(side).add(u);
         }
@@ -283,10 +348,9 @@ final class DiagramLayout {
         PortStub w = stubOf(boxes, c.writers().getFirst());
         PortStub r = stubOf(boxes, c.readers().getFirst());
         Pt chord = r.tip().minus(w.tip());
-        double reach = clamp(chord.length() * 0.4, 24, 140);
         Pt offset = bend == 0 ? new Pt(0, 0) : canonicalNormal(chord).times(bend * 4 / 3);
-        Pt c1 = w.tip().plus(w.side().outward().times(reach)).plus(offset);
-        Pt c2 = r.tip().plus(r.side().outward().times(reach)).plus(offset);
+        Pt c1 = w.tip().plus(w.side().outward().times(reach(chord, w.side()))).plus(offset);
+        Pt c2 = r.tip().plus(r.side().outward().times(reach(chord.times(-1), r.side()))).plus(offset);
         Segment s = segment(w.endpoint(), r.endpoint(), w.tip(), c1, c2, r.tip());
         List<KindMark> marks = new ArrayList<>(lineMarks(c, s));
         if (c.kind() == ChannelKind.CALL) {
@@ -360,6 +424,18 @@ final class DiagramLayout {
         return new RoutedChannel(c, segs, node, marks, centre, away);
     }
 
+    /**
+     * How far a curve runs straight out of a stub before turning: far enough to leave the box cleanly, but
+     * when the other end lies just ahead, at most half the way there, so the two ends' runs never overshoot
+     * each other and tie a loop.
+     */
+    private static double reach(Pt towardsOtherEnd, Side side) {
+        double reach = clamp(towardsOtherEnd.length() * 0.4, 24, 140);
+        Pt out = side.outward();
+        double ahead = towardsOtherEnd.x() * out.x() + towardsOtherEnd.y() * out.y();
+        return ahead > 0 ? Math.min(reach, Math.max(10, ahead * 0.5)) : reach;
+    }
+
     private Segment segment(Endpoint writer, Endpoint reader, Pt start, Pt c1, Pt c2, Pt end) {
         Pt dir = end.minus(c2);
         if (dir.length() < 1e-6) {
@@ -414,7 +490,8 @@ final class DiagramLayout {
         double len = s.length();
         double near = headLength + 2;
         double far = headLength + 32;
-        if (len < far + 24) {
+        // On a short arrow the hook would crowd the head; the label still says "(call)".
+        if (len < far + 70) {
             return java.util.Optional.empty();
         }
         Pt p1 = s.pointAt(1 - near / len);
