@@ -650,8 +650,9 @@ final class DiagramLayout {
             List<Pt[]> anchors = new ArrayList<>();
             if (r.node != null) {
                 Pt d = r.labelDirection;
-                Pt[] around = {d, d.normal(), d.normal().times(-1), d.times(-1),
-                        d.plus(d.normal()).unit(), d.minus(d.normal()).unit()};
+                Pt[] around = {d, d.normal(), d.normal().times(-1), d.plus(d.normal()).unit(),
+                        d.minus(d.normal()).unit(), d.times(-1), d.times(-1).plus(d.normal()).unit(),
+                        d.times(-1).minus(d.normal()).unit()};
                 for (Pt a : around) {
                     anchors.add(new Pt[]{r.node.centre().plus(a.times(r.node.radius())), a});
                 }
@@ -668,7 +669,7 @@ final class DiagramLayout {
             TextBox best = null;
             double bestCost = Double.MAX_VALUE;
             int index = 0;
-            for (double gap : new double[]{7, 16, 30}) {
+            for (double gap : new double[]{7, 16, 30, 46}) {
                 for (Pt[] a : anchors) {
                     Pt d = a[1];
                     double reach = gap + Math.abs(d.x()) * w / 2 + Math.abs(d.y()) * h / 2;
