@@ -165,4 +165,15 @@ public final class ClientServerGraph {
     List<String> channels(int edge) {
         return edgeChannels.get(edge);
     }
+
+    /** The cycle visiting {@code path[0..length-1]}, where {@code edges[i]} leads on from {@code path[i]}. */
+    Cycle cycle(int[] path, int[] edges, int length) {
+        List<String> processes = new ArrayList<>(length);
+        java.util.Set<String> channels = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < length; i++) {
+            processes.add(ids.get(path[i]));
+            channels.addAll(edgeChannels.get(edges[i]));
+        }
+        return new Cycle(processes, new ArrayList<>(channels));
+    }
 }
