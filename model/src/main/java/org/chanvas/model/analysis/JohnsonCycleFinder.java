@@ -144,6 +144,7 @@ public final class JohnsonCycleFinder implements CycleFinder {
                     if (w == s) {
                         found[top] = true;
                         pathEdge[top] = e;
+                        budget -= depth; // making the cycle's lists costs its length
                         if (!sink.accept(graph.cycle(path, pathEdge, depth))) {
                             return Outcome.STOPPED;
                         }
