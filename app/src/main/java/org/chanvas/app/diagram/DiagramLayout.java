@@ -96,6 +96,11 @@ final class DiagramLayout {
         }
 
         List<ProcessBox> boxList = List.copyOf(boxes.values());
+        // A node the file put on a box (placed for other box sizes, or for a larger type) would vanish under
+        // it: draw it just clear of the box instead. The file keeps its position.
+        for (Map.Entry<String, Pt> e : nodeCentres.entrySet()) {
+            e.setValue(pushedOutOfBoxes(e.getValue(), boxList));
+        }
 
         List<RoutedChannel> routed = new ArrayList<>();
         Map<String, Integer> pairIndex = new HashMap<>();
@@ -575,6 +580,32 @@ final class DiagramLayout {
             }
         }
         return mid;
+    }
+
+    /** The nearest point outside every box's outline (with room for a node), by the shortest way out. */
+    private static Pt pushedOutOfBoxes(Pt p, List<ProcessBox> boxes) {
+        Pt q = p;
+        for (int round = 0; round < 4; round++) {
+            boolean moved = false;
+            for (ProcessBox b : boxes) {
+                Box o = b.outline().inflate(NODE_RADIUS + 8);
+                if (!o.contains(q)) {
+                    continue;
+                }
+                double left = q.x() - o.x();
+                double right = o.maxX() - q.x();
+                double up = q.y() - o.y();
+                double down = o.maxY() - q.y();
+                double least = Math.min(Math.min(left, right), Math.min(up, down));
+                q = least == left ? new Pt(o.x(), q.y()) : least == right ? new Pt(o.maxX(), q.y())
+                        : least == up ? new Pt(q.x(), o.y()) : new Pt(q.x(), o.maxY());
+                moved = true;
+            }
+            if (!moved) {
+                break;
+            }
+        }
+        return q;
     }
 
     /** Of the four compass directions, the one making the widest angle with every taken direction. */

@@ -53,6 +53,16 @@ class ExamplesExportTest {
             }
         }
         assertThat(g.channels()).hasSize(network.channels().size());
+        // In the large-type theme too, no shared node hides under a box, wherever the file put it.
+        DiagramGeometry big = DiagramGeometry.layout(network, Theme.dark());
+        for (ChannelShape c : big.channels()) {
+            if (c.shared()) {
+                for (ProcessBox p : big.processes()) {
+                    assertThat(p.box().intersects(c.node().bounds())).as("%s: node %s under %s", file, c.id(), p.id())
+                            .isFalse();
+                }
+            }
+        }
 
         for (Exporter e : Exporters.all()) {
             Path out = dir.resolve("example." + e.extension());
