@@ -1,6 +1,8 @@
 package org.chanvas.model.edit;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.chanvas.model.Network;
 import org.chanvas.model.Process;
@@ -22,8 +24,11 @@ public record MoveProcesses(Map<String, Position> positions) implements EditComm
         if (positions.isEmpty()) {
             return EditResult.rejected("nothing to move");
         }
+        // One pass over the processes, not one search per moved process: a drag may move hundreds.
+        Set<String> present = new HashSet<>();
+        before.processes().forEach(p -> present.add(p.id()));
         for (String id : new TreeSet<>(positions.keySet())) {
-            if (before.process(id).isEmpty()) {
+            if (!present.contains(id)) {
                 return EditResult.rejected("no process named " + id);
             }
         }

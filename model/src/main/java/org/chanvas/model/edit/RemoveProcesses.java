@@ -35,8 +35,10 @@ public record RemoveProcesses(SortedSet<String> ids) implements EditCommand {
         if (ids.isEmpty()) {
             return EditResult.rejected("nothing to delete");
         }
+        Set<String> present = new java.util.HashSet<>();
+        before.processes().forEach(p -> present.add(p.id()));
         for (String id : ids) {
-            if (before.process(id).isEmpty()) {
+            if (!present.contains(id)) {
                 return EditResult.rejected("no process named " + id);
             }
         }
