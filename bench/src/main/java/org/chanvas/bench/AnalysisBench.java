@@ -29,8 +29,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Speed of the static analysis (graph, cycles, validation). Targets: a 10,000-process / 40,000-channel
  * network analysed in under 100 ms; re-analysis after a one-channel edit of a 200-process network in
- * under 2 ms. Run (see the final report of branch analysis):
- * {@code java -cp "bench/target/classes:bench/target/lib/*" org.openjdk.jmh.Main AnalysisBench -wi 3 -i 5 -f 1}
+ * under 2 ms. Build with {@code mvn -q -o -pl bench -am package -DskipTests}, then run
+ * {@code java -cp "bench/target/classes:bench/target/lib/*" org.openjdk.jmh.Main AnalysisBench -wi 3 -i 5 -f 1 -w 2s -r 2s}.
+ * The {@code large_*} figures split the 10k case: graph, cycles, everything with and without parsing.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -227,12 +227,34 @@ public final class ClientServerGraph {
 
     /** The cycle visiting {@code path[0..length-1]}, where {@code edges[i]} leads on from {@code path[i]}. */
     Cycle cycle(int[] path, int[] edges, int length) {
-        List<String> processes = new ArrayList<>(length);
-        java.util.Set<String> channels = new java.util.LinkedHashSet<>();
+        // Built straight into arrays: searches make thousands of these, and sets would dominate their cost.
+        String[] processes = new String[length];
+        int total = 0;
         for (int i = 0; i < length; i++) {
-            processes.add(ids.get(path[i]));
-            channels.addAll(edgeChannels.get(edges[i]));
+            processes[i] = ids.get(path[i]);
+            total += edgeChannels.get(edges[i]).size();
         }
-        return new Cycle(processes, new ArrayList<>(channels));
+        String[] channels = new String[total];
+        int k = 0;
+        java.util.Set<String> seen = total > 16 ? new java.util.HashSet<>() : null;
+        for (int i = 0; i < length; i++) {
+            for (String c : edgeChannels.get(edges[i])) {
+                // A shared channel can join several pairs of one cycle; it is listed once.
+                boolean repeat = seen != null ? !seen.add(c) : contains(channels, k, c);
+                if (!repeat) {
+                    channels[k++] = c;
+                }
+            }
+        }
+        return new Cycle(List.of(processes), List.of(k == total ? channels : Arrays.copyOf(channels, k)));
+    }
+
+    private static boolean contains(String[] items, int count, String item) {
+        for (int i = 0; i < count; i++) {
+            if (items[i].equals(item)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

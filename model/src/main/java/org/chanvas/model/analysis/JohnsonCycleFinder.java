@@ -31,14 +31,24 @@ public final class JohnsonCycleFinder implements CycleFinder {
 
     @Override
     public boolean findCycles(ClientServerGraph graph, CycleSink sink) {
-        return new Search(graph, sink, Long.MAX_VALUE).run() == Outcome.COMPLETE;
+        PathSink paths = (path, edges, length) -> sink.accept(graph.cycle(path, edges, length));
+        return new Search(graph, paths, Long.MAX_VALUE).run() == Outcome.COMPLETE;
+    }
+
+    /**
+     * Receives a cycle as vertex numbers: {@code path[0..length-1]}, {@code edges[i]} leading on from
+     * {@code path[i]}. The arrays are reused: copy what you keep.
+     */
+    @FunctionalInterface
+    interface PathSink {
+        boolean accept(int[] path, int[] edges, int length);
     }
 
     /**
      * As {@link #findCycles}, but gives up after about {@code budget} steps (an edge looked at, a vertex
      * handled by Tarjan); the cycles reported until then are the lexicographically first ones.
      */
-    Outcome findCycles(ClientServerGraph graph, CycleSink sink, long budget) {
+    Outcome findPaths(ClientServerGraph graph, PathSink sink, long budget) {
         return new Search(graph, sink, budget).run();
     }
 
@@ -50,7 +60,7 @@ public final class JohnsonCycleFinder implements CycleFinder {
     private static final class Search {
         private final ClientServerGraph graph;
         private final IntDigraph g;
-        private final CycleSink sink;
+        private final PathSink sink;
         private final TarjanComponents tarjan;
         /** Component tag of each vertex still in play; -1 once it can be on no further cycle. */
         private final int[] label;
@@ -66,7 +76,7 @@ public final class JohnsonCycleFinder implements CycleFinder {
         private int nextTag;
         private long budget;
 
-        Search(ClientServerGraph graph, CycleSink sink, long budget) {
+        Search(ClientServerGraph graph, PathSink sink, long budget) {
             this.budget = budget;
             this.graph = graph;
             this.g = graph.digraph();
@@ -144,8 +154,8 @@ public final class JohnsonCycleFinder implements CycleFinder {
                     if (w == s) {
                         found[top] = true;
                         pathEdge[top] = e;
-                        budget -= depth; // making the cycle's lists costs its length
-                        if (!sink.accept(graph.cycle(path, pathEdge, depth))) {
+                        budget -= depth; // whoever takes the cycle copies it
+                        if (!sink.accept(path, pathEdge, depth)) {
                             return Outcome.STOPPED;
                         }
                     } else if (!blocked[w]) {

@@ -84,23 +84,25 @@ public final class NetworkValidator {
         }
 
         List<Fault> faults() {
-            for (Process p : network.processes()) {
-                scripts.putIfAbsent(p.id(), null);
+            List<Process> processes = network.processes();
+            ParsedScript[] parsed = new ParsedScript[processes.size()];
+            boolean[] first = new boolean[processes.size()];
+            for (int i = 0; i < parsed.length; i++) {
+                Process p = processes.get(i);
+                parsed[i] = parser.apply(p.script());
+                first[i] = scripts.putIfAbsent(p.id(), parsed[i]) == null;
+                if (first[i]) {
+                    wires.put(p.id(), new LinkedHashMap<>());
+                }
             }
             for (Channel c : network.channels()) {
                 addWires(c, c.writers(), true);
                 addWires(c, c.readers(), false);
             }
-            Set<String> seen = new HashSet<>();
-            for (Process p : network.processes()) {
-                ParsedScript script = parser.apply(p.script());
-                boolean first = seen.add(p.id());
-                if (first) {
-                    scripts.put(p.id(), script);
-                }
-                checkProcess(p, script, first);
+            for (int i = 0; i < parsed.length; i++) {
+                checkProcess(processes.get(i), parsed[i], first[i]);
             }
-            Set<String> seenChannels = new HashSet<>();
+            Set<String> seenChannels = HashSet.newHashSet(network.channels().size());
             for (Channel c : network.channels()) {
                 checkChannel(c, seenChannels.add(c.id()));
             }
@@ -109,9 +111,9 @@ public final class NetworkValidator {
 
         private void addWires(Channel c, List<Endpoint> ends, boolean writer) {
             for (Endpoint e : ends) {
-                if (scripts.containsKey(e.process())) {
-                    wires.computeIfAbsent(e.process(), k -> new LinkedHashMap<>())
-                            .computeIfAbsent(e.port(), k -> new ArrayList<>()).add(new Wire(c, writer));
+                Map<String, List<Wire>> ports = wires.get(e.process());
+                if (ports != null) {
+                    ports.computeIfAbsent(e.port(), k -> new ArrayList<>(1)).add(new Wire(c, writer));
                 }
             }
         }
@@ -134,7 +136,7 @@ public final class NetworkValidator {
             if (!first) {
                 return; // its ports are the first process's: reporting them twice would only repeat
             }
-            Map<String, List<Wire>> ports = wires.getOrDefault(p.id(), Map.of());
+            Map<String, List<Wire>> ports = wires.get(p.id());
             for (String port : script.ports().keySet()) {
                 if (!ports.containsKey(port)) {
                     add(FaultKind.UNCONNECTED_PORT, here, "port '" + port + "' of " + p.id() + " is not connected");

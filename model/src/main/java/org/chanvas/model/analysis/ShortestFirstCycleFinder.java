@@ -1,6 +1,7 @@
 package org.chanvas.model.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -44,17 +45,27 @@ public final class ShortestFirstCycleFinder implements CycleFinder {
     @Override
     public boolean findCycles(ClientServerGraph graph, CycleSink sink) {
         if (firstTryCycles > 0) {
-            List<Cycle> all = new ArrayList<>();
+            // Raw vertex paths: a try that fails should not have paid for building cycles.
+            List<int[]> paths = new ArrayList<>();
             IntDigraph g = graph.digraph();
             long budget = firstTryStepsPerElement * (g.n + g.edgeCount()) + 1000;
-            JohnsonCycleFinder.Outcome o = new JohnsonCycleFinder().findCycles(graph, c -> {
-                all.add(c);
-                return all.size() <= firstTryCycles;
+            JohnsonCycleFinder.Outcome o = new JohnsonCycleFinder().findPaths(graph, (path, edges, length) -> {
+                int[] copy = new int[2 * length];
+                System.arraycopy(path, 0, copy, 0, length);
+                System.arraycopy(edges, 0, copy, length, length);
+                paths.add(copy);
+                return paths.size() <= firstTryCycles;
             }, budget);
             if (o == JohnsonCycleFinder.Outcome.COMPLETE) {
-                all.sort(ORDER);
-                for (Cycle c : all) {
-                    if (!sink.accept(c)) {
+                // Vertex numbers follow id order, so comparing numbers compares ids.
+                paths.sort(ShortestFirstCycleFinder::byLengthThenVertices);
+                int[] path = new int[g.n];
+                int[] edges = new int[g.n];
+                for (int[] p : paths) {
+                    int length = p.length / 2;
+                    System.arraycopy(p, 0, path, 0, length);
+                    System.arraycopy(p, length, edges, 0, length);
+                    if (!sink.accept(graph.cycle(path, edges, length))) {
                         return false;
                     }
                 }
@@ -68,6 +79,14 @@ public final class ShortestFirstCycleFinder implements CycleFinder {
     public String toString() {
         return "ShortestFirstCycleFinder[first try: " + firstTryCycles + " cycles, " + firstTryStepsPerElement
                 + " steps per element]";
+    }
+
+    /** Compares two packed paths (vertices, then edges): by length, then vertex by vertex. */
+    private static int byLengthThenVertices(int[] a, int[] b) {
+        if (a.length != b.length) {
+            return Integer.compare(a.length, b.length);
+        }
+        return Arrays.compare(a, 0, a.length / 2, b, 0, b.length / 2);
     }
 
     static int lexicographic(List<String> a, List<String> b) {
@@ -156,7 +175,7 @@ public final class ShortestFirstCycleFinder implements CycleFinder {
                         return false;
                     }
                 }
-                starts = java.util.Arrays.copyOf(starts, kept);
+                starts = Arrays.copyOf(starts, kept);
             }
             return true;
         }

@@ -114,7 +114,7 @@ class AnalysisTest {
 
     @Provide
     Arbitrary<List<Network>> editSequences() {
-        return new CycleProperties().networks().map(AnalysisTest::withScripts).flatMap(start ->
+        return new CyclePropertiesTest().networks().map(AnalysisTest::withScripts).flatMap(start ->
                 Arbitraries.integers().between(0, 5).list().ofMaxSize(8).map(edits -> {
                     List<Network> seq = new ArrayList<>();
                     Network n = start;

@@ -23,7 +23,7 @@ import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
 import org.jgrapht.alg.cycle.JohnsonSimpleCycles;
 
 /** Properties of the graph, components and cycles on random small networks, cross-checked with JGraphT. */
-class CycleProperties {
+class CyclePropertiesTest {
 
     private static final List<String> NAMES = List.of("a", "b", "c_1", "d-2", "Eve", "zed", "m", "Q9");
 
