@@ -29,7 +29,10 @@ public record AddJustification(Justification justification) implements EditComma
         List<Justification> js = new ArrayList<>(before.justified());
         int at = indexOf(js);
         if (at >= 0) {
-            js.set(at, justification);
+            // A new note on a cycle keeps the unknown fields the old entry came with.
+            Justification old = js.get(at);
+            js.set(at, justification.extra().isEmpty()
+                    ? new Justification(justification.channels(), justification.note(), old.extra()) : justification);
         } else {
             js.add(justification);
         }
