@@ -88,8 +88,8 @@ final class MenusAndTools {
 
         Menu help = new Menu("_Help");
         help.getItems().add(item("_Gestures and Keys", "F1", () -> document.say(
-                "Drag from a box's rim to connect; drag a box to move; drag the background to pan, Shift-drag to "
-                        + "select; double-click the canvas to add, a box to rename; Delete removes; wheel zooms."), null));
+                "Drag from a box's rim to connect; drag a box to move; drag the background to select, right-drag "
+                        + "it to pan; double-click the canvas to add, a box to rename; Delete removes; wheel zooms."), null));
         menuBar.getMenus().addAll(file, edit, viewMenu, run, help);
 
         Button newB = button("New", "New network (Ctrl+N)", files::newDocument, locked);

@@ -32,9 +32,9 @@ import org.chanvas.model.edit.Position;
 /**
  * The mouse on the canvas. Each gesture previews on the view only and ends in exactly one command, so one
  * undo step: drag a box to move the selection; drag from a box's rim (or Alt-drag, or right-drag) to another
- * box to draw a channel; drag a shared channel's node to move it; drag the background to pan, Shift-drag it
- * for a rubber band; double-click the background to add a process, a box to rename it; the wheel zooms
- * around the cursor.
+ * box to draw a channel; drag a shared channel's node to move it; drag the background for a rubber band
+ * (Shift adds to the selection); drag the background with the right or middle button to pan; double-click
+ * the background to add a process, a box to rename it; the wheel zooms around the cursor.
  */
 public final class CanvasGestures {
 
@@ -111,16 +111,16 @@ public final class CanvasGestures {
         pressScreen = new Point2D(e.getX(), e.getY());
         boolean locked = document.lockedProperty().get();
         Optional<Hit> hit = hitAt(e);
-        if (e.getButton() == MouseButton.MIDDLE || hit.isEmpty() && !e.isShiftDown()
-                || locked && e.getButton() == MouseButton.PRIMARY && hit.isEmpty()) {
+        if (e.getButton() != MouseButton.PRIMARY && hit.isEmpty() || e.getButton() == MouseButton.MIDDLE) {
             drag = new Drag.Pan(pressScreen);
-            if (hit.isEmpty() && !e.isShiftDown() && e.getButton() == MouseButton.PRIMARY) {
-                selection.clear();
-                selection.cycleProperty().set(null);
-            }
             return;
         }
         if (hit.isEmpty()) {
+            boolean adding = e.isShiftDown() || e.isShortcutDown();
+            if (!adding) {
+                selection.clear();
+                selection.cycleProperty().set(null);
+            }
             drag = new Drag.Band(pressScreen, pressScreen, Set.copyOf(selection.processes()),
                     Set.copyOf(selection.channels()));
             return;

@@ -28,7 +28,7 @@ public final class DocumentInspector extends VBox {
         Label hint = new Label("""
                 Drag a template from the palette onto the canvas, or double-click the canvas.
                 Drag from the rim of a box to another box to connect them.
-                Drag the background to pan, Shift-drag to select an area, the wheel zooms.""");
+                Drag the background to select an area, right-drag it to pan, the wheel zooms.""");
         hint.setWrapText(true);
         hint.getStyleClass().add("hint");
         summary.getStyleClass().add("panel-subtitle");

@@ -192,13 +192,19 @@ public final class RunController {
             return;
         }
         List<ConsolePanel.Line> printed = new ArrayList<>();
+        List<RunOutcome> decided = new ArrayList<>();
         if (queue != null) {
             long flight = flightNanos();
             queue.drain(e -> {
                 animator.accept(e, now, flight);
-                if (e instanceof RunEvent.Printed p) {
-                    printed.add(new ConsolePanel.Line(p.label(), p.text(),
+                switch (e) {
+                    case RunEvent.Printed p -> printed.add(new ConsolePanel.Line(p.label(), p.text(),
                             colours.getOrDefault(p.process(), Color.BLACK), ConsolePanel.Line.Kind.PRINT));
+                    // The events that end a run say so themselves; the outcome may be decided a little later.
+                    case RunEvent.Deadlock d -> decided.add(new RunOutcome.Deadlocked(d.diagnosis()));
+                    case RunEvent.Failed f -> decided.add(new RunOutcome.ScriptFailed(f.process(), label(f.process()),
+                            f.line(), f.column(), f.message()));
+                    default -> { }
                 }
             });
         }
@@ -206,8 +212,12 @@ public final class RunController {
         painter.setRun(animator.overlay(now));
         showRunLine();
         view.repaint();
-        if (run != null && ended.isEmpty() && run.outcome().isPresent() && queue.isEmpty()) {
-            finishRun(run.outcome());
+        if (run != null && ended.isEmpty()) {
+            if (!decided.isEmpty()) {
+                finishRun(Optional.of(decided.getFirst()));
+            } else if (run.outcome().isPresent() && queue.isEmpty()) {
+                finishRun(run.outcome());
+            }
         }
         if (run == null && !animator.animating()) {
             pump.stop();
@@ -228,7 +238,11 @@ public final class RunController {
         paused.set(false);
         document.setLocked(false);
         if (r != null && outcome.isPresent() && !(outcome.get() instanceof RunOutcome.Stopped)) {
-            Thread.ofVirtual().name("chanvas-run-close").start(r::close);
+            // Closing joins the run's threads: never on the FX thread.
+            Thread.ofVirtual().name("chanvas-run-close").start(() -> {
+                r.stop();
+                r.close();
+            });
         }
         outcome.ifPresent(this::explain);
     }

@@ -1,0 +1,107 @@
+package org.chanvas.app.editor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.chanvas.app.editor.EditorHarness.await;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.control.Slider;
+import javafx.stage.Stage;
+import org.chanvas.app.diagram.ProcessState;
+import org.chanvas.app.diagram.RunOverlay;
+import org.chanvas.app.editor.files.ExampleLibrary;
+import org.chanvas.app.editor.panels.ConsolePanel;
+import org.chanvas.model.Network;
+import org.chanvas.runtime.engine.RunOutcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Opening files (good and broken) and running networks in the real window. */
+@ExtendWith(ApplicationExtension.class)
+class RunAndFilesTest {
+
+    private EditorWindow w;
+
+    @Start
+    void start(Stage stage) {
+        w = EditorHarness.open(stage);
+    }
+
+    /** The lecture's prod-cons from examples/, or the copy in the test resources before examples exist. */
+    private Path prodCons() {
+        return ExampleLibrary.locate().find("prod-cons.")
+                .orElse(EditorHarness.resource("prod-cons.chanvas.json"));
+    }
+
+    private void runInstantly(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#speed").queryAs(Slider.class).setValue(1.0));
+        robot.clickOn("#run-button");
+    }
+
+    @Test
+    void prodConsRunsInstantlyAndTheConsolePrintsEachMessagePrefixedByTheConsumer(FxRobot robot) throws Exception {
+        robot.interact(() -> w.files().openFile(EditorHarness.resource("prod-cons.chanvas.json")));
+        runInstantly(robot);
+        await(() -> w.runs().outcome().isPresent());
+        assertThat(w.runs().outcome().get()).isInstanceOf(RunOutcome.Finished.class);
+        List<String> printed = w.console().lines().stream()
+                .filter(l -> l.kind() == ConsolePanel.Line.Kind.PRINT).map(ConsolePanel.Line::plain).toList();
+        assertThat(printed).containsExactly("consumer: Message 0", "consumer: Message 1", "consumer: Message 2",
+                "consumer: Message 3");
+        assertThat(w.document().lockedProperty().get()).isFalse();
+    }
+
+    @Test
+    void theProdConsExampleRunsToTheEnd(FxRobot robot) throws Exception {
+        robot.interact(() -> w.files().openFile(prodCons()));
+        assertThat(w.document().network().processes()).isNotEmpty();
+        runInstantly(robot);
+        await(() -> w.runs().outcome().isPresent());
+        assertThat(w.runs().outcome().get()).isInstanceOf(RunOutcome.Finished.class);
+        assertThat(w.console().plainLines()).anyMatch(l -> l.contains(": Message 0"));
+    }
+
+    @Test
+    void aDeadlockIsExplainedInWordsAndItsCycleOfWaitsIsDrawn(FxRobot robot) throws Exception {
+        robot.interact(() -> w.files().openFile(EditorHarness.resource("ring.chanvas.json")));
+        runInstantly(robot);
+        await(() -> w.runs().outcome().isPresent());
+        assertThat(w.runs().outcome().get()).isInstanceOf(RunOutcome.Deadlocked.class);
+
+        String banner = w.messages().message();
+        assertThat(w.messages().isShowing()).isTrue();
+        assertThat(banner).startsWith("Deadlock: ");
+        assertThat(banner).contains("a waits to receive on in (channel ca) for c");
+        assertThat(banner).contains("Cycle of waits: a \u2192 c \u2192 b \u2192 a");
+        assertThat(banner).contains("Static analysis had predicted this cycle");
+
+        RunOverlay overlay = w.runs().animator().orElseThrow().overlay(System.nanoTime());
+        assertThat(overlay.waitCycle()).containsExactly(new RunOverlay.WaitEdge("a", "c", "ca"),
+                new RunOverlay.WaitEdge("c", "b", "bc"), new RunOverlay.WaitEdge("b", "a", "ab"));
+        assertThat(overlay.state("a")).isEqualTo(ProcessState.WAITING_TO_RECEIVE);
+        assertThat(w.document().lockedProperty().get()).isFalse();
+    }
+
+    @Test
+    void aBrokenFileSaysWhereAndWhyAndLeavesTheOpenDocumentAlone(FxRobot robot) throws Exception {
+        robot.interact(() -> w.files().openFile(EditorHarness.resource("prod-cons.chanvas.json")));
+        Network before = w.document().network();
+        Path file = w.document().file().orElseThrow();
+
+        boolean opened = WaitForAsyncUtils.asyncFx(() -> w.files().openFile(EditorHarness.resource("broken.chanvas.json")))
+                .get(10, TimeUnit.SECONDS);
+        assertThat(opened).isFalse();
+        await(() -> w.messages().isShowing());
+        String message = w.messages().message();
+        assertThat(message).contains("broken.chanvas.json").contains("processes[1]").contains("unchanged");
+        assertThat(w.document().network()).isSameAs(before);
+        assertThat(w.document().file()).contains(file);
+        assertThat(w.document().isDirty()).isFalse();
+    }
+}
