@@ -64,8 +64,11 @@ final class JsonTree {
         }
     }
 
-    /** A whole number (exact) or a number with a fraction or exponent (exact, as written). */
-    record Num(BigInteger integer, BigDecimal decimal, Where where) implements Node {
+    /**
+     * A whole number (exact), or a number with a fraction or exponent: exact as written, and as the nearest
+     * double (which, unlike a BigDecimal, keeps the sign of -0.0).
+     */
+    record Num(BigInteger integer, BigDecimal decimal, double fraction, Where where) implements Node {
         public String kind() {
             return "a number";
         }
@@ -75,7 +78,7 @@ final class JsonTree {
         }
 
         double asDouble() {
-            return integer != null ? integer.doubleValue() : decimal.doubleValue();
+            return integer != null ? integer.doubleValue() : fraction;
         }
     }
 
@@ -171,8 +174,8 @@ final class JsonTree {
                 yield new Arr(List.copyOf(items), where);
             }
             case VALUE_STRING -> new Str(p.getText(), where);
-            case VALUE_NUMBER_INT -> new Num(p.getBigIntegerValue(), null, where);
-            case VALUE_NUMBER_FLOAT -> new Num(null, p.getDecimalValue(), where);
+            case VALUE_NUMBER_INT -> new Num(p.getBigIntegerValue(), null, 0, where);
+            case VALUE_NUMBER_FLOAT -> new Num(null, p.getDecimalValue(), p.getDoubleValue(), where);
             case VALUE_TRUE -> new Bool(true, where);
             case VALUE_FALSE -> new Bool(false, where);
             case VALUE_NULL -> new Null(where);
