@@ -6,7 +6,6 @@ import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
@@ -88,6 +87,7 @@ public final class EditorWindow {
                         .orElse(ProcessTemplate.empty()), rename::start);
         createView(renameLayer);
         initListeners();
+        initKeys(rename);
         refreshAnalysis();
     }
 
@@ -97,12 +97,10 @@ public final class EditorWindow {
 
     private void createView(Pane renameLayer) {
         StackPane canvasStack = new StackPane(view, renameLayer);
-        VBox banner = new VBox(messages);
-        banner.setPickOnBounds(false);
-        banner.setMaxHeight(Region.USE_PREF_SIZE);
-        StackPane.setAlignment(banner, Pos.TOP_CENTER);
-        canvasStack.getChildren().add(banner);
         canvasStack.getStyleClass().add("canvas-stack");
+        // The banner sits above the canvas, not over it: a deadlock's words never hide the cycle they explain.
+        BorderPane canvasArea = new BorderPane(canvasStack);
+        canvasArea.setTop(messages);
         canvasStack.setOnDragOver(e -> {
             if (e.getDragboard().hasContent(PalettePanel.TEMPLATE) && !document.lockedProperty().get()) {
                 e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
@@ -131,7 +129,7 @@ public final class EditorWindow {
         palette.setMinWidth(130);
         inspector.setPrefWidth(360);
         inspector.setMinWidth(260);
-        SplitPane middle = new SplitPane(palette, canvasStack, inspector);
+        SplitPane middle = new SplitPane(palette, canvasArea, inspector);
         middle.setDividerPositions(0.13, 0.72);
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(inspector, false);
@@ -178,10 +176,35 @@ public final class EditorWindow {
             }
         });
         status.textProperty().bind(document.messageProperty());
+        runs.runningProperty().addListener((o, was, is) -> {
+            if (is) {
+                showConsole(true);
+            }
+        });
         zoom.textProperty().bind(Bindings.createStringBinding(
                 () -> Math.round(view.viewport().scale() * 100) + " %", view.viewport().scaleProperty()));
         stage.titleProperty().bind(Bindings.createStringBinding(this::title, document.fileProperty(),
                 document.dirtyProperty(), document.networkProperty()));
+    }
+
+    /** Keys of the canvas that no menu item carries. */
+    private void initKeys(InPlaceRename rename) {
+        view.setOnKeyPressed(e -> {
+            switch (e.getCode()) {
+                case BACK_SPACE -> edits.delete();
+                case ESCAPE -> {
+                    selection.clear();
+                    selection.cycleProperty().set(null);
+                    problems.clearSelection();
+                    view.clearPreview();
+                }
+                case F2 -> selection.singleProcess().ifPresent(rename::start);
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
     }
 
     private String title() {

@@ -100,18 +100,22 @@ final class MenusAndTools {
         Button redoB = button("\u21b7 Redo", "Redo (Ctrl+Shift+Z)", edits::redo, null);
         redoB.disableProperty().bind(document.canRedoProperty().not().or(locked));
         Button fit = button("Fit", "Fit the network to the window (Ctrl+0)", view::fitToWindow, null);
-        Button runB = button("\u25b6 Run", "Run the network, animated (F5)", runs::run,
+        Button runB = button("Run", "Run the network, animated (F5)", runs::run,
                 runs.runningProperty().and(runs.pausedProperty().not()));
         runB.setId("run-button");
+        runB.setGraphic(RunGlyphs.play());
         runB.getStyleClass().add("run-button");
-        Button pauseB = button("\u23f8 Pause", "Pause the run (F6)", runs::pause,
+        Button pauseB = button("Pause", "Pause the run (F6)", runs::pause,
                 runs.runningProperty().not().or(runs.pausedProperty()));
         pauseB.setId("pause-button");
-        Button stepB = button("\u23ed Step", "Let one message through (F7)", runs::step, null);
+        pauseB.setGraphic(RunGlyphs.pause());
+        Button stepB = button("Step", "Let one message through (F7)", runs::step, null);
         stepB.setId("step-button");
-        Button stopB = button("\u25a0 Stop", "Stop and return to editing (Shift+F5)", runs::stop,
+        stepB.setGraphic(RunGlyphs.step());
+        Button stopB = button("Stop", "Stop and return to editing (Shift+F5)", runs::stop,
                 runs.runningProperty().not());
         stopB.setId("stop-button");
+        stopB.setGraphic(RunGlyphs.stop());
         Slider speed = new Slider(0, 1, 0.6);
         speed.setId("speed");
         speed.setPrefWidth(140);
