@@ -36,6 +36,7 @@ public final class EditorApp extends Application {
             }
         });
         stage.show();
+        StartupProbe.watch(scene);
         List<String> args = getParameters().getUnnamed();
         boolean restored = args.isEmpty() && window.files().offerRecovery();
         if (!args.isEmpty()) {

@@ -35,6 +35,15 @@ public final class DiagramView extends Region {
     private final DiagramPainting painting;
     private GridSnap snap = new GridSnap(GridSnap.STEP, true);
 
+    /** Up to this many processes a full layout is quick enough to run on every change. */
+    private static final int EXACT_LIMIT = 40;
+
+    private final IncrementalLayout incremental = new IncrementalLayout(theme);
+    private final java.util.concurrent.ExecutorService layouts = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().daemon().name("chanvas-layout").unstarted(r));
+    private volatile Network pendingFull;
+    private DiagramGeometry full;
+    private Network fullNetwork;
     private Network network = Network.empty();
     private Map<String, Position> movePreview = Map.of();
     private String previewNode;
@@ -133,14 +142,48 @@ public final class DiagramView extends Region {
         repaint();
     }
 
-    /** The geometry of what is drawn now (previews included), laid out again only when that changed. */
+    /**
+     * The geometry of what is drawn now (previews included). Small networks are laid out whole each time;
+     * large ones reuse the last full layout around what changed, and get a full layout in the background.
+     */
     public DiagramGeometry geometry() {
         Network n = withPreview(network);
-        if (n != drawn || geometry == null) {
-            drawn = n;
-            geometry = DiagramGeometry.layout(n, theme);
+        if (n == drawn && geometry != null) {
+            return geometry;
         }
+        if (full == null || n.processes().size() <= EXACT_LIMIT) {
+            geometry = DiagramGeometry.layout(n, theme);
+            if (n == network) {
+                full = geometry;
+                fullNetwork = n;
+            }
+        } else {
+            geometry = incremental.update(full, fullNetwork, n);
+            if (n == network) {
+                layOutInBackground(n);
+            }
+        }
+        drawn = n;
         return geometry;
+    }
+
+    private void layOutInBackground(Network target) {
+        pendingFull = target;
+        layouts.execute(() -> {
+            if (pendingFull != target) {
+                return; // a newer edit is queued behind this one
+            }
+            DiagramGeometry g = DiagramGeometry.layout(target, theme);
+            // The result is handed to the FX thread, which alone owns the view's state.
+            Platform.runLater(() -> {
+                if (network == target) {
+                    full = g;
+                    fullNetwork = target;
+                    drawn = null;
+                    repaint();
+                }
+            });
+        });
     }
 
     /** The network as drawn now: the document with the previews of a gesture applied. */
@@ -249,11 +292,27 @@ public final class DiagramView extends Region {
         DiagramGeometry geo = geometry();
         g2.setTransform(new java.awt.geom.AffineTransform(viewport.scale(), 0, 0, viewport.scale(),
                 viewport.offsetX(), viewport.offsetY()));
-        painting.paint(g2, geo, drawn);
+        painting.paint(g2, visiblePart(geo, w, h), drawn);
         g2.setTransform(new java.awt.geom.AffineTransform());
         gc.setTransform(1, 0, 0, 1, 0, 0);
         paintOverlays(gc, geo);
         lastPaintNanos = System.nanoTime() - t0;
+    }
+
+    /** Only what can be seen: a large network zoomed in paints a screenful, not the whole of it. */
+    private DiagramGeometry visiblePart(DiagramGeometry geo, double w, double h) {
+        Point2D a = viewport.toWorld(0, 0);
+        Point2D b = viewport.toWorld(w, h);
+        double margin = 40;
+        org.chanvas.app.diagram.Box view = new org.chanvas.app.diagram.Box(a.getX() - margin, a.getY() - margin,
+                b.getX() - a.getX() + 2 * margin, b.getY() - a.getY() + 2 * margin);
+        if (view.x() <= geo.bounds().x() && view.y() <= geo.bounds().y() && view.maxX() >= geo.bounds().maxX()
+                && view.maxY() >= geo.bounds().maxY()) {
+            return geo;
+        }
+        var boxes = geo.processes().stream().filter(p -> p.outline().inflate(30).intersects(view)).toList();
+        var shapes = geo.channels().stream().filter(c -> c.bounds().intersects(view)).toList();
+        return new DiagramGeometry(boxes, shapes, geo.bounds());
     }
 
     private void paintGrid(GraphicsContext gc, double w, double h) {
