@@ -158,7 +158,8 @@ final class Lexer {
                 return;
             }
             if (c == '{') {
-                add(continued ? Kind.STR_MID : Kind.STR_HEAD, tokenStart, j + 1, text.toString(), tokenStart + 1, false);
+                add(continued ? Kind.STR_MID : Kind.STR_HEAD, tokenStart, j + 1, text.toString(), tokenStart + 1,
+                        false);
                 open.push(new Interpolation(stringStart));
                 i = j + 1;
                 return;

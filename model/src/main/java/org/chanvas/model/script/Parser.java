@@ -448,7 +448,8 @@ final class Parser {
                 }
                 case NEWLINE, SEMI -> {
                     advance();
-                    if (braces == 0) {
+                    // A '{' opening the next line still belongs to the broken header (a body may start there).
+                    if (braces == 0 && !nextLineOpensBlock()) {
                         return;
                     }
                 }
@@ -466,6 +467,14 @@ final class Parser {
                 default -> advance();
             }
         }
+    }
+
+    private boolean nextLineOpensBlock() {
+        int q = p;
+        while (tokens.get(q).is(Kind.NEWLINE)) {
+            q++;
+        }
+        return tokens.get(q).is(Kind.LBRACE);
     }
 
     private void skipSeparators() {
@@ -740,6 +749,10 @@ final class Parser {
                 result = grown(new Ast.ListLit(items, pos(open)));
                 break;
             }
+            if (peek().is(Kind.EOF)) {
+                error(open, "unclosed '['");
+                break;
+            }
             Expr item = expression();
             if (item == null) {
                 break;
@@ -748,6 +761,9 @@ final class Parser {
             skipNewlines();
             if (peek().is(Kind.COMMA)) {
                 advance();
+            } else if (peek().is(Kind.EOF)) {
+                error(open, "unclosed '['");
+                break;
             } else if (!peek().is(Kind.RBRACKET)) {
                 fail(peek(), "expected ',' or ']' to close the '[' at " + pos(open));
                 break;
