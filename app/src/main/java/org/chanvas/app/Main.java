@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import javafx.application.Application;
+import org.chanvas.app.cli.CheckCommand;
 import org.chanvas.app.editor.EditorApp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "chanvas", mixinStandardHelpOptions = true, version = "chanvas 0.1.0",
         description = "Draw, check, run and animate networks of communicating sequential processes.",
-        subcommands = {})
+        subcommands = {CheckCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "a *.chanvas.json network to open")
