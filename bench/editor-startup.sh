@@ -11,7 +11,7 @@ file="${2:-}"
 if [ -z "$file" ]; then
   file=$(ls "$root"/examples/prod-cons*.chanvas.json 2>/dev/null | head -1 || true)
 fi
-export JAVA_TOOL_OPTIONS="-Dchanvas.reportStartup=true -Dchanvas.exitAfterFirstFrame=true"
+export CHANVAS_STARTUP_PROBE=exit
 for i in $(seq 1 "$n"); do
   xvfb-run -a -s "-screen 0 1400x900x24" "$root/chanvas" ${file:+"$file"} 2>&1 | grep -o 'first frame [0-9]* ms' || true
 done

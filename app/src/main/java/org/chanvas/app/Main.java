@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import javafx.application.Application;
 import org.chanvas.app.cli.CheckCommand;
 import org.chanvas.app.editor.EditorApp;
+import org.chanvas.app.editor.Prewarm;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -30,6 +31,7 @@ public final class Main implements Callable<Integer> {
         if (file != null) {
             args.add(file.getPath());
         }
+        Prewarm.start();
         Application.launch(EditorApp.class, args.toArray(String[]::new));
         return 0;
     }

@@ -18,6 +18,7 @@ public final class EditorApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        long toolkitUp = StartupProbe.sinceJvmStart();
         window = new EditorWindow(stage);
         Scene scene = new Scene(window.root(), 1360, 860);
         URL css = EditorApp.class.getResource("/chanvas-assets/css/chanvas-light.css");
@@ -36,7 +37,7 @@ public final class EditorApp extends Application {
             }
         });
         stage.show();
-        StartupProbe.watch(scene);
+        StartupProbe.watch(scene, toolkitUp, StartupProbe.sinceJvmStart());
         List<String> args = getParameters().getUnnamed();
         boolean restored = args.isEmpty() && window.files().offerRecovery();
         if (!args.isEmpty()) {

@@ -7,24 +7,37 @@ import javafx.scene.Scene;
 
 /**
  * Measures start-up for the benchmark harness (bench/editor-startup.sh): with the system property
- * {@code chanvas.reportStartup} set, the first pulse after the window shows prints how long after the JVM
- * started it came, and with {@code chanvas.exitAfterFirstFrame} the editor then quits. Silent otherwise.
+ * {@code chanvas.reportStartup} (or the environment variable {@code CHANVAS_STARTUP_PROBE=report}) the first
+ * pulse after the window shows prints how long after the JVM started it came; with
+ * {@code chanvas.exitAfterFirstFrame} (or {@code CHANVAS_STARTUP_PROBE=exit}) the editor then quits.
+ * The variable exists because the launcher takes no JVM options. Silent otherwise.
  */
 final class StartupProbe {
 
     private StartupProbe() {
     }
 
-    static void watch(Scene scene) {
-        if (!Boolean.getBoolean("chanvas.reportStartup")) {
+    /** Milliseconds since the JVM started. */
+    static long sinceJvmStart() {
+        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    /**
+     * @param toolkitReadyMs when {@code start} was entered (the toolkit up), since the JVM started
+     * @param windowBuiltMs when the window was built and shown, since the JVM started
+     */
+    static void watch(Scene scene, long toolkitReadyMs, long windowBuiltMs) {
+        String env = System.getenv().getOrDefault("CHANVAS_STARTUP_PROBE", "");
+        boolean exit = Boolean.getBoolean("chanvas.exitAfterFirstFrame") || env.equals("exit");
+        if (!Boolean.getBoolean("chanvas.reportStartup") && !exit && !env.equals("report")) {
             return;
         }
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            System.err.println("chanvas: first frame " + ms + " ms after the JVM started");
-            if (Boolean.getBoolean("chanvas.exitAfterFirstFrame")) {
+            System.err.println("chanvas: first frame " + sinceJvmStart() + " ms after the JVM started (toolkit up at "
+                    + toolkitReadyMs + " ms, window built at " + windowBuiltMs + " ms)");
+            if (exit) {
                 Platform.exit();
             }
         };

@@ -93,6 +93,18 @@ class ScreenshotsTest {
     }
 
     @Test
+    void aScriptErrorIsUnderlinedAndListedInTheInspector(FxRobot robot) throws Exception {
+        open(robot, example("prod-cons.", "prod-cons.chanvas.json"));
+        robot.interact(() -> w.selection().selectProcess("producer"));
+        var editor = w.inspector().processInspector().scriptEditor();
+        robot.interact(() -> editor.textProperty().set("for i in 0..4 {\n  send out \"Message {i}\"\n}\nsend out + \"kill\""));
+        await(() -> !editor.marks().isEmpty());
+        assertThat(editor.marks().getFirst().start()).isGreaterThan(30);
+        await(() -> w.problems().problems().stream().anyMatch(p -> p instanceof Problem.Fault));
+        save("script-error.png");
+    }
+
+    @Test
     void aDeadlockExplained(FxRobot robot) throws Exception {
         open(robot, example("deadlock", "ring.chanvas.json"));
         robot.interact(() -> robot.lookup("#speed").queryAs(Slider.class).setValue(1.0));
