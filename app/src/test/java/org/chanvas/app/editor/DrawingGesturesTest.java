@@ -146,8 +146,14 @@ class DrawingGesturesTest {
         assertThat(network().process("producer").get().x()).isEqualTo(200);
 
         var anchor = centreOf(w, "producer");
-        robot.moveTo(anchor).scroll(3, javafx.geometry.VerticalDirection.UP);
-        await(() -> w.view().viewport().scale() != 1.0);
+        // The headless robot has no wheel, so the wheel's event is fired at the canvas where the cursor is.
+        var inScene = w.view().localToScene(w.view().screenToLocal(anchor));
+        robot.interact(() -> javafx.event.Event.fireEvent(w.view(), new javafx.scene.input.ScrollEvent(
+                javafx.scene.input.ScrollEvent.SCROLL, inScene.getX(), inScene.getY(), anchor.getX(), anchor.getY(),
+                false, false, false, false, false, false, 0, 120, 0, 120,
+                javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
+        await(() -> w.view().viewport().scale() > 1.0);
         // The point under the cursor stays put while everything else grows or shrinks around it.
         assertThat(centreOf(w, "producer").distance(anchor)).isLessThan(3);
     }

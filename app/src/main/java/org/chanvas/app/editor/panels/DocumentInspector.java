@@ -55,7 +55,9 @@ public final class DocumentInspector extends VBox {
         if (!description.isFocused()) {
             description.setText(network.description());
         }
-        summary.setText(network.processes().size() + " processes, " + network.channels().size() + " channels");
+        int ps = network.processes().size();
+        int cs = network.channels().size();
+        summary.setText(ps + (ps == 1 ? " process, " : " processes, ") + cs + (cs == 1 ? " channel" : " channels"));
     }
 
     private void commit() {
