@@ -103,6 +103,7 @@ public final class EditActions {
     /** Zooms by a factor around the middle of the view. */
     public void zoom(double factor) {
         view.viewport().zoomAt(factor, view.getWidth() / 2, view.getHeight() / 2);
+        view.viewMovedByHand();
         view.repaint();
     }
 

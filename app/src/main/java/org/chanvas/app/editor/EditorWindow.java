@@ -88,6 +88,10 @@ public final class EditorWindow {
         createView(renameLayer);
         initListeners();
         initKeys(rename);
+        files.setOnOpened(() -> {
+            runs.stop();
+            view.fitToWindow();
+        });
         refreshAnalysis();
     }
 

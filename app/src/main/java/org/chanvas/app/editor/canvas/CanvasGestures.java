@@ -187,6 +187,7 @@ public final class CanvasGestures {
             case Drag.None none -> { }
             case Drag.Pan(Point2D last) -> {
                 view.viewport().panBy(now.getX() - last.getX(), now.getY() - last.getY());
+                view.viewMovedByHand();
                 drag = new Drag.Pan(now);
                 view.repaint();
             }
@@ -277,6 +278,7 @@ public final class CanvasGestures {
         }
         double factor = Math.pow(1.0015, e.getDeltaY());
         view.viewport().zoomAt(factor, e.getX(), e.getY());
+        view.viewMovedByHand();
         view.repaint();
         e.consume();
     }

@@ -55,6 +55,7 @@ public final class DiagramView extends Region {
     private Point2D connectTo;
     private String connectTarget;
     private boolean dirty = true;
+    private boolean fitted;
     private final Runnable pulse = this::paintIfDirty;
     private Scene listeningScene;
     private long lastPaintNanos;
@@ -75,8 +76,18 @@ public final class DiagramView extends Region {
 
     @Override
     protected void layoutChildren() {
+        boolean resized = canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight();
         canvas.setWidth(getWidth());
         canvas.setHeight(getHeight());
+        if (resized && fitted) {
+            // Still showing everything, as Fit left it: keep doing so when a banner or a divider takes room.
+            fitToWindow();
+        }
+    }
+
+    /** The person panned or zoomed: the view is theirs now, and resizing no longer refits it. */
+    public void viewMovedByHand() {
+        fitted = false;
     }
 
     public Viewport viewport() {
@@ -234,6 +245,7 @@ public final class DiagramView extends Region {
 
     /** Fits everything into the view with a margin; an empty diagram shows the origin at scale 1. */
     public void fitToWindow() {
+        fitted = true;
         Optional<Rectangle2D> b = hitTester().contentBounds();
         if (b.isPresent()) {
             viewport.fit(b.get(), getWidth(), getHeight(), 40);

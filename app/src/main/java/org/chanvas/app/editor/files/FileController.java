@@ -63,6 +63,7 @@ public final class FileController {
             Long.toString(ProcessHandle.current().pid()) + "-" + System.currentTimeMillis());
     private final Timeline autosaveTimer;
     private Path lastFolder;
+    private Runnable onOpened = () -> { };
 
     /** @param flushEdits commits typing in progress, so a save holds what is on screen */
     public FileController(Stage stage, EditorDocument document, MessageBar messages, ConsolePanel console,
@@ -74,6 +75,11 @@ public final class FileController {
         this.flushEdits = flushEdits;
         this.autosaveTimer = new Timeline(new KeyFrame(AUTOSAVE_EVERY, e -> autosaveNow()));
         autosaveTimer.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    /** Called after a file opened or a new document started, e.g. to fit the view to it. */
+    public void setOnOpened(Runnable action) {
+        onOpened = action;
     }
 
     /** Starts copying unsaved work aside every 30 s. */
@@ -160,6 +166,7 @@ public final class FileController {
             document.replace(Network.empty(), null);
             messages.hide();
             autosave.discard();
+            onOpened.run();
         }
     }
 
@@ -188,6 +195,7 @@ public final class FileController {
                 messages.hide();
                 autosave.discard();
                 document.say("Opened " + file.getFileName());
+                onOpened.run();
                 return true;
             }
             case LoadResult.Failed failed -> {
