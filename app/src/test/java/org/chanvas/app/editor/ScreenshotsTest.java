@@ -81,9 +81,14 @@ class ScreenshotsTest {
     @Test
     void aRunMidFlightWithTokensOnTheWires(FxRobot robot) throws Exception {
         open(robot, example("prod-cons.", "prod-cons.chanvas.json"));
-        robot.interact(() -> robot.lookup("#speed").queryAs(Slider.class).setValue(0.15));
+        robot.interact(() -> {
+            robot.lookup("#speed").queryAs(Slider.class).setValue(0.15);
+            w.selection().selectProcess("consumer");
+        });
         robot.clickOn("#run-button");
-        await(() -> w.runs().animator().map(a -> !a.overlay(System.nanoTime()).tokens().isEmpty()).orElse(false));
+        var editor = w.inspector().processInspector().scriptEditor();
+        await(() -> w.runs().animator().map(a -> !a.overlay(System.nanoTime()).tokens().isEmpty()).orElse(false)
+                && editor.runLine() > 0);
         RunOverlay overlay = w.runs().animator().orElseThrow().overlay(System.nanoTime());
         assertThat(overlay.tokens()).isNotEmpty();
         assertThat(w.document().lockedProperty().get()).isTrue();

@@ -29,7 +29,6 @@ import org.jfree.fx.FXGraphics2D;
 public final class DiagramView extends Region {
 
     private final Canvas canvas = new Canvas();
-    private final FXGraphics2D g2;
     private final Viewport viewport = new Viewport();
     private final Theme theme = Theme.light();
     private final DiagramPainting painting;
@@ -67,7 +66,6 @@ public final class DiagramView extends Region {
         setFocusTraversable(true);
         canvas.setManaged(false);
         getChildren().add(canvas);
-        g2 = new FXGraphics2D(canvas.getGraphicsContext2D());
         widthProperty().addListener(o -> repaint());
         heightProperty().addListener(o -> repaint());
         sceneProperty().addListener((obs, old, scene) -> listenTo(scene));
@@ -302,6 +300,13 @@ public final class DiagramView extends Region {
         gc.fillRect(0, 0, w, h);
         paintGrid(gc, w, h);
         DiagramGeometry geo = geometry();
+        // A fresh bridge each frame: FXGraphics2D remembers the colour it last set and skips setting it again,
+        // but the grid and the overlays change the context's colours behind its back.
+        gc.setFill(Color.BLACK);
+        gc.setStroke(Color.BLACK);
+        gc.setLineWidth(1);
+        gc.setLineDashes();
+        FXGraphics2D g2 = new FXGraphics2D(gc);
         g2.setTransform(new java.awt.geom.AffineTransform(viewport.scale(), 0, 0, viewport.scale(),
                 viewport.offsetX(), viewport.offsetY()));
         painting.paint(g2, visiblePart(geo, w, h), drawn);
