@@ -59,6 +59,11 @@ public final class CanvasPainter implements DiagramView.DiagramPainting {
         return run;
     }
 
+    /** The cycles alone, as an exported file shows them. */
+    public Highlights cyclesOnly() {
+        return Highlights.cycles(alarming, justified);
+    }
+
     /** What the painter is told to emphasise now. */
     public Highlights highlights() {
         Marks focus = Marks.NONE;

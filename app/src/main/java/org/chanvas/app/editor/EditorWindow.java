@@ -24,6 +24,7 @@ import javafx.stage.Stage;
 import org.chanvas.app.editor.canvas.CanvasGestures;
 import org.chanvas.app.editor.canvas.DiagramView;
 import org.chanvas.app.editor.canvas.InPlaceRename;
+import org.chanvas.app.editor.files.ExportAction;
 import org.chanvas.app.editor.files.FileController;
 import org.chanvas.app.editor.panels.ConsolePanel;
 import org.chanvas.app.editor.panels.InspectorPanel;
@@ -57,6 +58,7 @@ public final class EditorWindow {
     private final MessageBar messages = new MessageBar();
     private final EditActions edits;
     private final FileController files;
+    private final ExportAction exports;
     private final RunController runs;
     private final CanvasGestures gestures;
     private final Label badge = new Label();
@@ -74,6 +76,7 @@ public final class EditorWindow {
         this.problems = new ProblemsPanel(this::justify, this::unjustify);
         this.edits = new EditActions(document, selection, view);
         this.files = new FileController(stage, document, messages, console, inspector::flush);
+        this.exports = new ExportAction(stage, document, messages, painter::cyclesOnly);
         this.runs = new RunController(document, view, painter, console, messages, inspector, selection, this::currentReport);
         Pane renameLayer = new Pane();
         renameLayer.setPickOnBounds(false);
@@ -144,7 +147,7 @@ public final class EditorWindow {
 
         badge.setId("cycle-badge");
         badge.getStyleClass().add("cycle-badge");
-        MenusAndTools chrome = new MenusAndTools(document, edits, files, runs, view, badge);
+        MenusAndTools chrome = new MenusAndTools(document, edits, files, exports, runs, view, badge);
         root.setTop(new VBox(chrome.menuBar(), chrome.toolBar()));
         root.setCenter(vertical);
         status.setId("status");
@@ -299,6 +302,10 @@ public final class EditorWindow {
 
     public InspectorPanel inspector() {
         return inspector;
+    }
+
+    public ExportAction exports() {
+        return exports;
     }
 
     public EditActions edits() {

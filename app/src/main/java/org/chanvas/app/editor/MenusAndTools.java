@@ -20,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.chanvas.app.editor.canvas.DiagramView;
+import org.chanvas.app.editor.files.ExportAction;
 import org.chanvas.app.editor.files.FileController;
 import org.chanvas.app.editor.run.RunController;
 
@@ -29,8 +30,8 @@ final class MenusAndTools {
     private final MenuBar menuBar = new MenuBar();
     private final ToolBar toolBar = new ToolBar();
 
-    MenusAndTools(EditorDocument document, EditActions edits, FileController files, RunController runs,
-                  DiagramView view, Label badge) {
+    MenusAndTools(EditorDocument document, EditActions edits, FileController files, ExportAction export,
+                  RunController runs, DiagramView view, Label badge) {
         BooleanExpression locked = document.lockedProperty();
 
         Menu file = new Menu("_File");
@@ -46,6 +47,7 @@ final class MenusAndTools {
                 new SeparatorMenuItem(),
                 item("_Save", "Shortcut+S", files::save, null),
                 item("Save _As\u2026", "Shortcut+Shift+S", files::saveAs, null),
+                item("_Export\u2026", "Shortcut+E", export::ask, null),
                 new SeparatorMenuItem(),
                 item("_Quit", "Shortcut+Q", files::quit, null));
 

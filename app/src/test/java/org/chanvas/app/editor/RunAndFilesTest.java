@@ -89,6 +89,36 @@ class RunAndFilesTest {
     }
 
     @Test
+    void savingClearsTheUnsavedMarkAnEditSetsItAndTheSavedFileReopensEqual(FxRobot robot,
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        robot.interact(() -> w.files().openFile(EditorHarness.resource("prod-cons.chanvas.json")));
+        javafx.stage.Stage stage = (javafx.stage.Stage) w.root().getScene().getWindow();
+        assertThat(stage.getTitle()).isEqualTo("prod-cons.chanvas.json \u2014 Chanvas");
+        robot.interact(() -> w.document().execute(org.chanvas.model.edit.MoveProcesses.of("producer", 140, 200)));
+        await(() -> stage.getTitle().startsWith("\u2022 "));
+
+        Path copy = dir.resolve("copy.chanvas.json");
+        boolean saved = WaitForAsyncUtils.asyncFx(() -> w.files().saveTo(copy)).get(10, TimeUnit.SECONDS);
+        assertThat(saved).isTrue();
+        await(() -> stage.getTitle().equals("copy.chanvas.json \u2014 Chanvas"));
+        Network written = w.document().network();
+        robot.interact(() -> w.files().newDocument());
+        assertThat(w.document().network().processes()).isEmpty();
+        robot.interact(() -> w.files().openFile(copy));
+        assertThat(w.document().network()).isEqualTo(written);
+    }
+
+    @Test
+    void exportWritesAPngOfTheDiagram(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        robot.interact(() -> w.files().openFile(EditorHarness.resource("ring.chanvas.json")));
+        Path png = dir.resolve("ring.png");
+        boolean ok = WaitForAsyncUtils.asyncFx(() -> w.exports().exportTo(png)).get(20, TimeUnit.SECONDS);
+        assertThat(ok).isTrue();
+        byte[] head = java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(png), 4);
+        assertThat(head).containsExactly(0x89, 'P', 'N', 'G');
+    }
+
+    @Test
     void aBrokenFileSaysWhereAndWhyAndLeavesTheOpenDocumentAlone(FxRobot robot) throws Exception {
         robot.interact(() -> w.files().openFile(EditorHarness.resource("prod-cons.chanvas.json")));
         Network before = w.document().network();
