@@ -96,8 +96,6 @@ class DeadlockTableTest {
         check(() -> new ConcurrentEngine(), net, expected);
     }
 
-    // deterministic engine: see DeterministicTableTest
-    @org.junit.jupiter.api.Disabled("deterministic engine not yet written")
     @ParameterizedTest(name = "deterministic: {0}")
     @MethodSource("cases")
     void deterministic(String name, Nets net, String expected) throws Exception {
