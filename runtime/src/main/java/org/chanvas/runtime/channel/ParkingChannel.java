@@ -202,12 +202,35 @@ public final class ParkingChannel<T> implements MessageChannel<T> {
     }
 
     void addReader(Offer o) {
+        purgeIfLong(readers);
         readers.add(o);
     }
 
     void addWriter(Offer o) {
+        purgeIfLong(writers);
         writers.add(o);
     }
+
+    /**
+     * Drops offers of waits that ended elsewhere (a select that fired on another channel) once a queue is long
+     * enough for it to matter; the threshold doubles with the live offers so the cost stays amortised.
+     */
+    private void purgeIfLong(ArrayDeque<Offer> queue) {
+        int threshold = queue == readers ? readerPurgeAt : writerPurgeAt;
+        if (queue.size() < threshold) {
+            return;
+        }
+        queue.removeIf(o -> o.pending().state() != Wait.WAITING);
+        int next = Math.max(16, queue.size() * 2);
+        if (queue == readers) {
+            readerPurgeAt = next;
+        } else {
+            writerPurgeAt = next;
+        }
+    }
+
+    private int readerPurgeAt = 16;
+    private int writerPurgeAt = 16;
 
     // ---- completing, outside the lock ----
 
