@@ -158,7 +158,8 @@ final class Lexer {
                 return;
             }
             if (c == '{') {
-                add(continued ? Kind.STR_MID : Kind.STR_HEAD, tokenStart, j + 1, text.toString(), tokenStart + 1, false);
+                add(continued ? Kind.STR_MID : Kind.STR_HEAD, tokenStart, j + 1, text.toString(), tokenStart + 1,
+                        false);
                 open.push(new Interpolation(stringStart));
                 i = j + 1;
                 return;
@@ -238,7 +239,8 @@ final class Lexer {
     }
 
     private static String describe(int cp) {
-        if (Character.isISOControl(cp) || Character.isWhitespace(cp) || !Character.isDefined(cp)
+        if (Character.isISOControl(cp) || Character.isWhitespace(cp) || Character.isSpaceChar(cp)
+                || !Character.isDefined(cp)
                 || Character.getType(cp) == Character.SURROGATE) {
             return String.format("U+%04X", cp);
         }

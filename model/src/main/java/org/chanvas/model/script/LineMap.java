@@ -25,7 +25,7 @@ final class LineMap {
         this.length = source.length();
     }
 
-    /** The position of {@code offset}, clamped into {@code [0, length]} (length is the place after the last character). */
+    /** The position of {@code offset}, clamped into {@code [0, length]} (the place after the last character). */
     Pos pos(int offset) {
         int o = Math.clamp(offset, 0, length);
         int idx = Arrays.binarySearch(lineStarts, o);

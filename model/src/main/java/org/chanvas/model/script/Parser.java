@@ -1,7 +1,9 @@
 package org.chanvas.model.script;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.chanvas.model.script.Ast.AfterGuard;
@@ -28,6 +30,13 @@ final class Parser {
     /** How deep blocks, brackets and string interpolations may nest. */
     static final int MAX_DEPTH = 100;
 
+    /**
+     * How tall one expression tree may grow. Deep nesting is capped by {@link #MAX_DEPTH}, but a long
+     * chain like {@code 1+1+...+1} or {@code - - - x} builds a tall tree without nesting; whoever walks the
+     * tree recursively (the interpreter, {@code toString}) must not overflow on it.
+     */
+    static final int MAX_HEIGHT = 200;
+
     /** Words that cannot name a variable. {@code as} and {@code after} only mean something inside select. */
     static final Set<String> RESERVED = Set.of("send", "recv", "call", "reply", "select", "if", "else", "while",
             "forever", "repeat", "for", "in", "sleep", "print", "stop", "true", "false", "and", "or", "not", "self",
@@ -40,6 +49,7 @@ final class Parser {
     private final LineMap lines;
     private final List<Diagnostic> diagnostics;
     private final PortTable ports;
+    private final Map<Expr, Integer> heights = new IdentityHashMap<>();
     private int p;
     private int depth;
 
@@ -438,7 +448,8 @@ final class Parser {
                 }
                 case NEWLINE, SEMI -> {
                     advance();
-                    if (braces == 0) {
+                    // A '{' opening the next line still belongs to the broken header (a body may start there).
+                    if (braces == 0 && !nextLineOpensBlock()) {
                         return;
                     }
                 }
@@ -456,6 +467,14 @@ final class Parser {
                 default -> advance();
             }
         }
+    }
+
+    private boolean nextLineOpensBlock() {
+        int q = p;
+        while (tokens.get(q).is(Kind.NEWLINE)) {
+            q++;
+        }
+        return tokens.get(q).is(Kind.LBRACE);
     }
 
     private void skipSeparators() {
@@ -488,7 +507,7 @@ final class Parser {
         while (left != null && peek().isWord("or")) {
             advance();
             Expr right = and();
-            left = right == null ? null : new Ast.Binary(BinaryOp.OR, left, right, left.pos());
+            left = right == null ? null : grown(new Ast.Binary(BinaryOp.OR, left, right, left.pos()));
         }
         return left;
     }
@@ -498,7 +517,7 @@ final class Parser {
         while (left != null && peek().isWord("and")) {
             advance();
             Expr right = not();
-            left = right == null ? null : new Ast.Binary(BinaryOp.AND, left, right, left.pos());
+            left = right == null ? null : grown(new Ast.Binary(BinaryOp.AND, left, right, left.pos()));
         }
         return left;
     }
@@ -511,7 +530,7 @@ final class Parser {
         }
         Expr e = comparison();
         for (int k = nots.size() - 1; k >= 0 && e != null; k--) {
-            e = new Ast.Unary(UnaryOp.NOT, e, pos(nots.get(k)));
+            e = grown(new Ast.Unary(UnaryOp.NOT, e, pos(nots.get(k))));
         }
         return e;
     }
@@ -533,7 +552,7 @@ final class Parser {
         if (comparisonOp(peek()) != null) {
             return fail(peek(), "comparisons cannot be chained; use 'and'");
         }
-        return new Ast.Binary(op, left, right, left.pos());
+        return grown(new Ast.Binary(op, left, right, left.pos()));
     }
 
     private static BinaryOp comparisonOp(Token t) {
@@ -553,7 +572,7 @@ final class Parser {
         while (left != null && (peek().is(Kind.PLUS) || peek().is(Kind.MINUS))) {
             BinaryOp op = advance().is(Kind.PLUS) ? BinaryOp.ADD : BinaryOp.SUB;
             Expr right = multiplicative();
-            left = right == null ? null : new Ast.Binary(op, left, right, left.pos());
+            left = right == null ? null : grown(new Ast.Binary(op, left, right, left.pos()));
         }
         return left;
     }
@@ -567,7 +586,7 @@ final class Parser {
                 default -> BinaryOp.MOD;
             };
             Expr right = unary();
-            left = right == null ? null : new Ast.Binary(op, left, right, left.pos());
+            left = right == null ? null : grown(new Ast.Binary(op, left, right, left.pos()));
         }
         return left;
     }
@@ -590,7 +609,7 @@ final class Parser {
             }
         }
         for (int k = minuses.size() - 1; k >= 0 && e != null; k--) {
-            e = new Ast.Unary(UnaryOp.NEG, e, pos(minuses.get(k)));
+            e = grown(new Ast.Unary(UnaryOp.NEG, e, pos(minuses.get(k))));
         }
         return e;
     }
@@ -608,7 +627,7 @@ final class Parser {
                 index = null;
             }
             leave();
-            e = index == null ? null : new Ast.Index(e, index, e.pos());
+            e = index == null ? null : grown(new Ast.Index(e, index, e.pos()));
         }
         return e;
     }
@@ -641,12 +660,12 @@ final class Parser {
             case "len" -> {
                 advance();
                 List<Expr> args = arguments(t, 1);
-                return args == null ? null : new Ast.Len(args.getFirst(), pos(t));
+                return args == null ? null : grown(new Ast.Len(args.getFirst(), pos(t)));
             }
             case "random" -> {
                 advance();
                 List<Expr> args = arguments(t, 2);
-                return args == null ? null : new Ast.RandomCall(args.get(0), args.get(1), pos(t));
+                return args == null ? null : grown(new Ast.RandomCall(args.get(0), args.get(1), pos(t)));
             }
             case "recv", "call" -> {
                 return fail(t, "'" + w + "' cannot be part of an expression; write 'x = " + w
@@ -727,7 +746,11 @@ final class Parser {
             skipNewlines();
             if (peek().is(Kind.RBRACKET)) {
                 advance();
-                result = new Ast.ListLit(items, pos(open));
+                result = grown(new Ast.ListLit(items, pos(open)));
+                break;
+            }
+            if (peek().is(Kind.EOF)) {
+                error(open, "unclosed '['");
                 break;
             }
             Expr item = expression();
@@ -738,6 +761,9 @@ final class Parser {
             skipNewlines();
             if (peek().is(Kind.COMMA)) {
                 advance();
+            } else if (peek().is(Kind.EOF)) {
+                error(open, "unclosed '['");
+                break;
             } else if (!peek().is(Kind.RBRACKET)) {
                 fail(peek(), "expected ',' or ']' to close the '[' at " + pos(open));
                 break;
@@ -782,7 +808,7 @@ final class Parser {
             advance();
             text(close, parts);
             if (close.is(Kind.STR_TAIL)) {
-                return new Ast.Interpolated(parts, pos(head));
+                return grown(new Ast.Interpolated(parts, pos(head)));
             }
             before = close;
         }
@@ -816,6 +842,31 @@ final class Parser {
             k++;
         }
         return digits.substring(k);
+    }
+
+    /** Records the height of a new inner node, or reports and returns null when the tree grows too tall. */
+    private <E extends Expr> E grown(E e) {
+        int below = switch (e) {
+            case Ast.Binary b -> Math.max(height(b.left()), height(b.right()));
+            case Ast.Unary u -> height(u.operand());
+            case Ast.Index x -> Math.max(height(x.target()), height(x.index()));
+            case Ast.Len l -> height(l.argument());
+            case Ast.RandomCall r -> Math.max(height(r.low()), height(r.high()));
+            case Ast.ListLit l -> l.items().stream().mapToInt(this::height).max().orElse(0);
+            case Ast.Interpolated in -> in.parts().stream().mapToInt(this::height).max().orElse(0);
+            default -> 0;
+        };
+        if (below + 1 > MAX_HEIGHT) {
+            diagnostics.add(new Diagnostic(e.pos(), 1,
+                    "expression too deep (more than " + MAX_HEIGHT + " levels); split it into steps"));
+            return null;
+        }
+        heights.put(e, below + 1);
+        return e;
+    }
+
+    private int height(Expr e) {
+        return heights.getOrDefault(e, 1);
     }
 
     // ---- helpers --------------------------------------------------------------------------------

@@ -1,0 +1,173 @@
+package org.chanvas.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.chanvas.model.Network;
+import org.chanvas.model.analysis.Analysis;
+import org.chanvas.model.analysis.AnalysisOptions;
+import org.chanvas.model.analysis.AnalysisResult;
+import org.chanvas.model.analysis.CycleReport;
+import org.chanvas.model.analysis.Fault;
+import org.chanvas.model.io.ChanvasFormat;
+import org.chanvas.model.io.LoadError;
+import org.chanvas.model.io.LoadResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code chanvas check FILE [--json]}: validates a network and lists its deadlock-prone cycles (SPEC §4). */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Validate a network and list its deadlock-prone cycles.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no deadlock-prone cycle (justified ones excepted)", "1:deadlock-prone cycles found",
+                "2:invalid input"})
+public final class CheckCommand implements Callable<Integer> {
+
+    static final int CLEAN = 0;
+    static final int CYCLES = 1;
+    static final int INVALID = 2;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "a *.chanvas.json network")
+    private Path file;
+
+    @Option(names = "--json", description = "print one JSON object instead of text")
+    private boolean json;
+
+    @Option(names = "--limit", paramLabel = "N", description = "list at most N cycles (default: ${DEFAULT-VALUE})")
+    private int limit = AnalysisOptions.DEFAULT_CYCLE_LIMIT;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (limit < 0) {
+            err.println("chanvas check: --limit must be 0 or more, not " + limit);
+            return INVALID;
+        }
+        int code;
+        switch (ChanvasFormat.read(file)) {
+            case LoadResult.Failed failed -> {
+                if (json) {
+                    out.println(toJson(false, failed.errors().stream().map(CheckCommand::errorEntry).toList(),
+                            List.of(), false));
+                } else {
+                    failed.errors().forEach(e -> err.println(e.describe()));
+                }
+                code = INVALID;
+            }
+            case LoadResult.Loaded loaded -> {
+                AnalysisResult result = Analysis.of(loaded.network(), new AnalysisOptions(limit));
+                code = !result.valid() ? INVALID : result.hasUnjustifiedCycles() ? CYCLES : CLEAN;
+                if (json) {
+                    out.println(toJson(result.valid(), result.faults().stream().map(CheckCommand::faultEntry).toList(),
+                            result.cycles(), result.truncated()));
+                } else {
+                    printText(loaded.network(), result, out, err);
+                }
+            }
+        }
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private void printText(Network network, AnalysisResult result, PrintWriter out, PrintWriter err) {
+        String name = file.toString();
+        for (Fault f : result.faults()) {
+            err.println(name + ": " + f.where() + ": " + f.message());
+        }
+        if (!result.valid()) {
+            err.println(name + ": invalid: " + plural(result.faults().size(), "fault"));
+        }
+        List<CycleReport> cycles = result.cycles();
+        if (cycles.isEmpty()) {
+            out.println(name + ": " + plural(network.processes().size(), "process")
+                    + ", " + plural(network.channels().size(), "channel") + "; no deadlock-prone cycle");
+            return;
+        }
+        long justified = cycles.stream().filter(CycleReport::justified).count();
+        out.println(name + ": " + plural(cycles.size(), "deadlock-prone cycle") + (result.truncated() ? "+" : "")
+                + (justified > 0 ? " (" + justified + " justified)" : ""));
+        for (CycleReport c : cycles) {
+            StringBuilder line = new StringBuilder("  ").append(String.join(" → ", c.processes()))
+                    .append(" → ").append(c.processes().getFirst())
+                    .append("   via ").append(String.join(", ", c.channels()));
+            if (c.justified()) {
+                line.append("   [justified").append(c.note().isEmpty() ? "" : ": " + c.note()).append(']');
+            }
+            out.println(line);
+        }
+        if (result.truncated()) {
+            out.println("  … more cycles not listed (limit " + limit + "; raise it with --limit)");
+        }
+    }
+
+    private static String plural(long n, String word) {
+        String many = word.endsWith("s") ? word + "es" : word + "s";
+        return n + " " + (n == 1 ? word : many);
+    }
+
+    private static Map<String, Object> errorEntry(LoadError e) {
+        StringBuilder where = new StringBuilder(e.file());
+        if (e.line() > 0) {
+            where.append(':').append(e.line());
+            if (e.column() > 0) {
+                where.append(':').append(e.column());
+            }
+        }
+        if (!e.path().isEmpty()) {
+            where.append(' ').append(e.path());
+        }
+        return entry(where.toString(), e.message());
+    }
+
+    private static Map<String, Object> faultEntry(Fault f) {
+        return entry(f.where(), f.message());
+    }
+
+    private static Map<String, Object> entry(String where, String message) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("where", where);
+        m.put("message", message);
+        return m;
+    }
+
+    private static String toJson(boolean valid, List<Map<String, Object>> errors, List<CycleReport> cycles,
+                                 boolean truncated) {
+        List<Map<String, Object>> cs = new ArrayList<>();
+        for (CycleReport c : cycles) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("processes", c.processes());
+            m.put("channels", c.channels());
+            m.put("justified", c.justified());
+            if (!c.note().isEmpty()) {
+                m.put("note", c.note());
+            }
+            cs.add(m);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("valid", valid);
+        root.put("errors", errors);
+        root.put("cycles", cs);
+        root.put("truncated", truncated);
+        try {
+            return new ObjectMapper().writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            // Maps of strings, booleans and lists always serialise; this would be a bug in Jackson.
+            throw new IllegalStateException(e);
+        }
+    }
+}

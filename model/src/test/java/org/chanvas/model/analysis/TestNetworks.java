@@ -1,0 +1,87 @@
+package org.chanvas.model.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.chanvas.model.Channel;
+import org.chanvas.model.ChannelKind;
+import org.chanvas.model.Endpoint;
+import org.chanvas.model.Network;
+import org.chanvas.model.Process;
+
+/** Small networks for graph tests, written as {@code "c1: a,b -> c"} (channel c1 from a and b to c). */
+final class TestNetworks {
+
+    private TestNetworks() {
+    }
+
+    /**
+     * A network whose processes are the ones the channels name (in order of appearance) plus {@code extra};
+     * each end gets its own port, {@code w_<channel>} or {@code r_<channel>}. Scripts are empty: these
+     * networks are for the graph, not for validation.
+     */
+    static Network net(List<String> extra, String... channels) {
+        Set<String> procs = new LinkedHashSet<>(extra);
+        List<Channel> cs = new ArrayList<>();
+        for (String spec : channels) {
+            String[] idAndEnds = spec.split(":");
+            String id = idAndEnds[0].trim();
+            String[] sides = idAndEnds[1].split("->");
+            List<Endpoint> writers = ends(sides[0], "w_" + id, procs);
+            List<Endpoint> readers = ends(sides[1], "r_" + id, procs);
+            cs.add(new Channel(id, ChannelKind.RENDEZVOUS, 0, writers, readers));
+        }
+        List<Process> ps = procs.stream().map(p -> new Process(p, 0, 0, "")).toList();
+        return new Network("", "", ps, cs, List.of(), Map.of());
+    }
+
+    static Network net(String... channels) {
+        return net(List.of(), channels);
+    }
+
+    private static List<Endpoint> ends(String side, String port, Set<String> procs) {
+        List<Endpoint> out = new ArrayList<>();
+        for (String p : side.split(",")) {
+            String name = p.trim();
+            procs.add(name);
+            out.add(new Endpoint(name, port));
+        }
+        return out;
+    }
+
+    /** The complete digraph on n processes {@code p00, p01, ...}: one channel per ordered pair, no self-loops. */
+    static Network complete(int n) {
+        List<String> specs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (i != j) {
+                    specs.add("c%02d_%02d: p%02d -> p%02d".formatted(i, j, i, j));
+                }
+            }
+        }
+        return net(specs.toArray(String[]::new));
+    }
+
+    /** A ring p0 -> p1 -> ... -> p(n-1) -> p0, channel {@code ci} leaving {@code pi}. */
+    static Network ring(int n) {
+        List<String> specs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            specs.add("c%d: p%d -> p%d".formatted(i, i, (i + 1) % n));
+        }
+        return net(specs.toArray(String[]::new));
+    }
+
+    /** Lexicographic order of process-id lists, a proper prefix first: the order {@link CycleFinder} promises. */
+    static int lexicographic(List<String> a, List<String> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = a.get(i).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+}
