@@ -39,8 +39,9 @@ final class RuntimeNetworks {
         List<Process> ps = new ArrayList<>(size);
         List<Channel> cs = new ArrayList<>(size);
         String relay = "forever { x = recv in\nsend out x }";
-        ps.add(new Process("p0", 0, 0, "send out 1\nforever { x = recv in\nif x >= " + hops
-                + " { stop }\nsend out x + " + size + " }"));
+        // The token carries the number of hops made so far; p0 counts a lap each time it comes back.
+        ps.add(new Process("p0", 0, 0, "send out 0\nforever { x = recv in\nx = x + " + size + "\nif x >= " + hops
+                + " { stop }\nsend out x }"));
         for (int i = 1; i < size; i++) {
             ps.add(new Process("p" + i, 0, 0, relay));
         }
