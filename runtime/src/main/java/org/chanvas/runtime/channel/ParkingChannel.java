@@ -239,7 +239,9 @@ public final class ParkingChannel<T> implements MessageChannel<T> {
             return;
         }
         InterruptedException gateInterrupted = gate();
-        monitor.transferred(this, tag, m.peer().tag(), value);
+        if (gateInterrupted == null) { // stopped at the gate: the peer is still released, but nothing is reported
+            monitor.transferred(this, tag, m.peer().tag(), value);
+        }
         m.peer().pending().complete(m.peer().index(), value);
         if (gateInterrupted != null) {
             throw gateInterrupted;
@@ -251,7 +253,9 @@ public final class ParkingChannel<T> implements MessageChannel<T> {
             m.refilled().pending().complete(m.refilled().index(), null);
         }
         InterruptedException gateInterrupted = gate();
-        monitor.transferred(this, m.fromTag(), tag, m.value());
+        if (gateInterrupted == null) {
+            monitor.transferred(this, m.fromTag(), tag, m.value());
+        }
         if (m.peer() != null) {
             m.peer().pending().complete(m.peer().index(), null);
         }
