@@ -23,8 +23,9 @@ public final class ParkingChannel<T> implements MessageChannel<T> {
     private final boolean unbounded;
     private final ChannelMonitor monitor;
     final ReentrantLock lock = new ReentrantLock();
-    private final ArrayDeque<Offer> readers = new ArrayDeque<>();
-    private final ArrayDeque<Offer> writers = new ArrayDeque<>();
+    // Small to start with: a ring of a million processes has a million channels, most with one waiter at most.
+    private final ArrayDeque<Offer> readers = new ArrayDeque<>(1);
+    private final ArrayDeque<Offer> writers = new ArrayDeque<>(1);
     private final ArrayDeque<Held> buffer;
 
     /**
@@ -39,7 +40,7 @@ public final class ParkingChannel<T> implements MessageChannel<T> {
         this.capacity = capacity;
         this.unbounded = unbounded;
         this.monitor = monitor == null ? ChannelMonitor.NONE : monitor;
-        this.buffer = capacity == 0 ? null : new ArrayDeque<>(Math.min(capacity, 16));
+        this.buffer = capacity == 0 ? null : new ArrayDeque<>(Math.min(capacity, 4));
     }
 
     @Override
