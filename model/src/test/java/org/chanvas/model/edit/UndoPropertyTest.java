@@ -19,6 +19,8 @@ import org.chanvas.model.Endpoint;
 import org.chanvas.model.Justification;
 import org.chanvas.model.Network;
 import org.chanvas.model.Process;
+import org.chanvas.model.io.ChanvasFormat;
+import org.chanvas.model.io.LoadResult;
 
 /** Random edit sequences: every command keeps the document consistent, and undo all gives back the start. */
 class UndoPropertyTest {
@@ -37,6 +39,11 @@ class UndoPropertyTest {
                 case EditResult.Applied(Network after) -> {
                     assertThat(stack.current()).isEqualTo(after);
                     assertThat(problems(after)).as(cmd.toString()).isEmpty();
+                    // What an edit makes, a save must be able to load again.
+                    String saved = ChanvasFormat.write(after);
+                    LoadResult reloaded = ChanvasFormat.read(saved, "edited.json");
+                    assertThat(reloaded).as(cmd + "\n" + saved).isInstanceOf(LoadResult.Loaded.class);
+                    assertThat(ChanvasFormat.write(((LoadResult.Loaded) reloaded).network())).isEqualTo(saved);
                     if (!after.equals(before)) {
                         history.add(after);
                     }
