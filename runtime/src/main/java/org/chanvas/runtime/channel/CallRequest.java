@@ -48,7 +48,9 @@ public final class CallRequest<Q, R> {
         } catch (InterruptedException e) {
             gateInterrupted = e;
         }
-        channel.monitor().transferred(channel.requests(), serverTag, clientTag, answer);
+        if (gateInterrupted == null) {
+            channel.monitor().transferred(channel.requests(), serverTag, clientTag, answer);
+        }
         reply.complete(0, answer);
         if (gateInterrupted != null) {
             throw gateInterrupted;

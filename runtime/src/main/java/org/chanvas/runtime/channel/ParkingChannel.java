@@ -23,8 +23,9 @@ public final class ParkingChannel<T> implements MessageChannel<T> {
     private final boolean unbounded;
     private final ChannelMonitor monitor;
     final ReentrantLock lock = new ReentrantLock();
-    private final ArrayDeque<Offer> readers = new ArrayDeque<>();
-    private final ArrayDeque<Offer> writers = new ArrayDeque<>();
+    // Small to start with: a ring of a million processes has a million channels, most with one waiter at most.
+    private final ArrayDeque<Offer> readers = new ArrayDeque<>(1);
+    private final ArrayDeque<Offer> writers = new ArrayDeque<>(1);
     private final ArrayDeque<Held> buffer;
 
     /**
@@ -39,7 +40,7 @@ public final class ParkingChannel<T> implements MessageChannel<T> {
         this.capacity = capacity;
         this.unbounded = unbounded;
         this.monitor = monitor == null ? ChannelMonitor.NONE : monitor;
-        this.buffer = capacity == 0 ? null : new ArrayDeque<>(Math.min(capacity, 16));
+        this.buffer = capacity == 0 ? null : new ArrayDeque<>(Math.min(capacity, 4));
     }
 
     @Override
@@ -202,12 +203,35 @@ public final class ParkingChannel<T> implements MessageChannel<T> {
     }
 
     void addReader(Offer o) {
+        purgeIfLong(readers);
         readers.add(o);
     }
 
     void addWriter(Offer o) {
+        purgeIfLong(writers);
         writers.add(o);
     }
+
+    /**
+     * Drops offers of waits that ended elsewhere (a select that fired on another channel) once a queue is long
+     * enough for it to matter; the threshold doubles with the live offers so the cost stays amortised.
+     */
+    private void purgeIfLong(ArrayDeque<Offer> queue) {
+        int threshold = queue == readers ? readerPurgeAt : writerPurgeAt;
+        if (queue.size() < threshold) {
+            return;
+        }
+        queue.removeIf(o -> o.pending().state() != Wait.WAITING);
+        int next = Math.max(16, queue.size() * 2);
+        if (queue == readers) {
+            readerPurgeAt = next;
+        } else {
+            writerPurgeAt = next;
+        }
+    }
+
+    private int readerPurgeAt = 16;
+    private int writerPurgeAt = 16;
 
     // ---- completing, outside the lock ----
 
@@ -216,7 +240,9 @@ public final class ParkingChannel<T> implements MessageChannel<T> {
             return;
         }
         InterruptedException gateInterrupted = gate();
-        monitor.transferred(this, tag, m.peer().tag(), value);
+        if (gateInterrupted == null) { // stopped at the gate: the peer is still released, but nothing is reported
+            monitor.transferred(this, tag, m.peer().tag(), value);
+        }
         m.peer().pending().complete(m.peer().index(), value);
         if (gateInterrupted != null) {
             throw gateInterrupted;
@@ -228,7 +254,9 @@ public final class ParkingChannel<T> implements MessageChannel<T> {
             m.refilled().pending().complete(m.refilled().index(), null);
         }
         InterruptedException gateInterrupted = gate();
-        monitor.transferred(this, m.fromTag(), tag, m.value());
+        if (gateInterrupted == null) {
+            monitor.transferred(this, m.fromTag(), tag, m.value());
+        }
         if (m.peer() != null) {
             m.peer().pending().complete(m.peer().index(), null);
         }

@@ -116,10 +116,8 @@ public final class Select {
             }
             throw e;
         }
-        // The other offers stay queued but can no longer be claimed; take them out so they do not pile up.
-        for (ParkingChannel<?> c : channels) {
-            c.withdraw(w);
-        }
+        // The other offers stay queued but can no longer be claimed: claimers skip them, and a channel purges
+        // such dead offers when its queue grows (ParkingChannel.addReader), so they cannot pile up.
         return completed ? new Fired(w.fired, w.value) : new Fired(-1, null);
     }
 

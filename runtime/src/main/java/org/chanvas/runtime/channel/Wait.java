@@ -75,7 +75,9 @@ final class Wait {
      */
     boolean await(long deadline) throws InterruptedException {
         boolean interrupted = false;
-        int spins = 64;
+        // Spinning only pays on platform threads: a spinning virtual thread keeps its carrier from running the
+        // very peer that would complete it (there are as few carriers as cores).
+        int spins = owner.isVirtual() ? 0 : 64;
         while (true) {
             int s = state;
             if (s == DONE) {

@@ -138,14 +138,12 @@ final class ConcurrentRun implements Run, ChannelMonitor {
             return;
         }
         watch.disarm();
-        Thread self = Thread.currentThread();
+        // The caller too: the watch fires in the thread of the last process to block, just before it parks.
         for (Thread t : threads) {
-            if (t != self) {
-                t.interrupt();
-            }
+            t.interrupt();
         }
         Thread tm = timer;
-        if (tm != null && tm != self) {
+        if (tm != null) {
             tm.interrupt();
         }
     }

@@ -52,10 +52,10 @@ public final class ProcessMachine {
         this.label = label;
         this.ports = Map.copyOf(ports);
         this.stepBudget = Math.max(1, stepBudget);
-        this.stack = new ArrayList<>();
+        this.stack = new ArrayList<>(4);
         this.stack.add(Frame.once(body));
-        this.vars = new HashMap<>();
-        this.requestsToAnswer = new HashSet<>();
+        this.vars = new HashMap<>(8);
+        this.requestsToAnswer = new HashSet<>(2);
         this.random = new SplitMix(seed);
         this.evaluator = new Evaluator(vars, label, random);
         this.phase = Phase.READY;

@@ -20,10 +20,17 @@ import org.chanvas.model.Network;
  */
 public final class WaitForGraph {
 
-    private final Network network;
+    private final Map<String, String> labels = new HashMap<>();
+    private final Map<String, Channel> channels = new HashMap<>();
 
+    /** Indexes the network once: a diagnosis of a million waiting processes must not search lists. */
     public WaitForGraph(Network network) {
-        this.network = network;
+        for (var p : network.processes()) {
+            labels.put(p.id(), p.displayLabel());
+        }
+        for (Channel c : network.channels()) {
+            channels.put(c.id(), c);
+        }
     }
 
     /**
@@ -43,7 +50,7 @@ public final class WaitForGraph {
             boolean stuck = peers.isEmpty();
             anyStuck |= stuck;
             edges.put(e.getKey(), List.copyOf(peers));
-            String label = network.process(e.getKey()).map(p -> p.displayLabel()).orElse(e.getKey());
+            String label = labels.getOrDefault(e.getKey(), e.getKey());
             waiting.add(new Diagnosis.Waiting(e.getKey(), label, e.getValue(), stuck));
         }
         List<String> cycle = findCycle(edges);
@@ -58,7 +65,7 @@ public final class WaitForGraph {
             }
             return out;
         }
-        Channel c = network.channel(w.channel()).orElse(null);
+        Channel c = channels.get(w.channel());
         if (c == null) {
             return out;
         }
