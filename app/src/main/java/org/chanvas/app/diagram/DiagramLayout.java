@@ -51,6 +51,8 @@ final class DiagramLayout {
         final Endpoint endpoint;
         final PortDirection direction;
         final List<Pt> peers = new ArrayList<>();
+        /** The process each peer point belongs to, or {@code null} for a shared channel's node. */
+        final List<String> peerIds = new ArrayList<>();
         double selfLoopKey = Double.NaN;
 
         PortUse(Endpoint endpoint, PortDirection direction) {
@@ -71,18 +73,26 @@ final class DiagramLayout {
                 .toList();
 
         Map<String, Pt> nodeCentres = new HashMap<>();
+        List<Pt> placedNodes = new ArrayList<>();
         for (Channel c : drawn) {
             if (c.isShared()) {
-                Pt given = initialNodeCentre(c, procs);
-                nodeCentres.put(c.id(), c.x() != null && c.y() != null ? given : clearOfBoxes(given, procs.values()));
+                Pt at = c.x() != null && c.y() != null ? new Pt(c.x(), c.y())
+                        : placeNode(c, procs, placedNodes);
+                nodeCentres.put(c.id(), at);
+                placedNodes.add(at);
             }
         }
 
         Map<Endpoint, PortUse> uses = portUses(drawn, procs, nodeCentres);
+        // Twice: sides chosen from nominal sizes give the boxes their sizes; with those sizes, sides are
+        // chosen again by the real gaps between boxes, so stubs never face a neighbour they overlap.
+        Map<String, Box> nominal = new HashMap<>();
+        for (Process p : procs.values()) {
+            nominal.put(p.id(), processBox(p, portsOf(uses, p), null).box());
+        }
         Map<String, ProcessBox> boxes = new LinkedHashMap<>();
         for (Process p : procs.values()) {
-            List<PortUse> mine = uses.values().stream().filter(u -> u.endpoint.process().equals(p.id())).toList();
-            boxes.put(p.id(), processBox(p, mine));
+            boxes.put(p.id(), processBox(p, portsOf(uses, p), nominal));
         }
 
         List<ProcessBox> boxList = List.copyOf(boxes.values());
@@ -98,7 +108,11 @@ final class DiagramLayout {
         }
         for (Channel c : drawn) {
             if (c.isShared()) {
-                routed.add(routeShared(c, boxes, nodeCentres.get(c.id())));
+                Pt at = nodeCentres.get(c.id());
+                List<Pt> neighbours = nodeCentres.entrySet().stream()
+                        .filter(e -> !e.getKey().equals(c.id()) && e.getValue().distance(at) < 160)
+                        .map(Map.Entry::getValue).toList();
+                routed.add(routeShared(c, boxes, at, neighbours));
             } else if (selfLoop(c)) {
                 int k = loopCount.merge(c.writers().getFirst().process(), 1, Integer::sum) - 1;
                 routed.add(routeSelfLoop(c, boxes, k));
@@ -159,27 +173,86 @@ final class DiagramLayout {
                 PortUse u = use(uses, w, PortDirection.OUTBOUND);
                 if (c.isShared()) {
                     u.peers.add(nodes.get(c.id()));
+                    u.peerIds.add(null);
                 } else {
-                    c.readers().forEach(r -> u.peers.add(centre(procs.get(r.process()))));
+                    c.readers().forEach(r -> {
+                        u.peers.add(centre(procs.get(r.process())));
+                        u.peerIds.add(r.process());
+                    });
                 }
             }
             for (Endpoint r : c.readers()) {
                 PortUse u = use(uses, r, PortDirection.INBOUND);
                 if (c.isShared()) {
                     u.peers.add(nodes.get(c.id()));
+                    u.peerIds.add(null);
                 } else {
-                    c.writers().forEach(w -> u.peers.add(centre(procs.get(w.process()))));
+                    c.writers().forEach(w -> {
+                        u.peers.add(centre(procs.get(w.process())));
+                        u.peerIds.add(w.process());
+                    });
                 }
             }
         }
         return uses;
     }
 
+    private static List<PortUse> portsOf(Map<Endpoint, PortUse> uses, Process p) {
+        return uses.values().stream().filter(u -> u.endpoint.process().equals(p.id())).toList();
+    }
+
+    /**
+     * The side of a box that faces its peers. With sizes known, the axis with the wider gap between the
+     * boxes wins (so boxes side by side connect sideways even when one is a little higher); before that,
+     * the direction alone, weighed by the box's shape.
+     */
+    private static Side sideFacing(PortUse u, Pt c, Box own, Map<String, Box> sized, double nominalHalfW) {
+        Pt avg = average(u.peers, c);
+        Pt d = avg.minus(c);
+        if (sized == null || own == null) {
+            return Side.facing(d, nominalHalfW, MIN_H / 2);
+        }
+        double peerHalfW = 0;
+        double peerHalfH = 0;
+        for (String id : u.peerIds) {
+            Box b = id == null ? null : sized.get(id);
+            peerHalfW += b == null ? NODE_RADIUS : b.w() / 2;
+            peerHalfH += b == null ? NODE_RADIUS : b.h() / 2;
+        }
+        int n = Math.max(1, u.peerIds.size());
+        double gapX = Math.abs(d.x()) - own.w() / 2 - peerHalfW / n;
+        double gapY = Math.abs(d.y()) - own.h() / 2 - peerHalfH / n;
+        Side sideways = d.x() >= 0 ? Side.RIGHT : Side.LEFT;
+        Side upDown = d.y() >= 0 ? Side.BOTTOM : Side.TOP;
+        Side first = gapX >= gapY ? sideways : upDown;
+        Side second = first == sideways ? upDown : sideways;
+        // The other axis only when the first would run the arrow's start through a third box.
+        return boxesInTheWay(first, own, avg, u, sized) > boxesInTheWay(second, own, avg, u, sized) ? second : first;
+    }
+
+    /** How many boxes other than the ends' a curve leaving {@code side} towards {@code peer} would cross. */
+    private static int boxesInTheWay(Side side, Box own, Pt peer, PortUse u, Map<String, Box> sized) {
+        Pt c = own.centre();
+        Pt out = side.outward();
+        Pt start = c.plus(new Pt(out.x() * own.w() / 2, out.y() * own.h() / 2));
+        Pt bend = start.plus(out.times(clamp(start.distance(peer) * 0.4, 20, 120)));
+        int hits = 0;
+        for (Map.Entry<String, Box> e : sized.entrySet()) {
+            if (e.getKey().equals(u.endpoint.process()) || u.peerIds.contains(e.getKey())) {
+                continue;
+            }
+            if (e.getValue().crossedBy(start, bend) || e.getValue().crossedBy(bend, peer)) {
+                hits++;
+            }
+        }
+        return hits;
+    }
+
     private static PortUse use(Map<Endpoint, PortUse> uses, Endpoint e, PortDirection d) {
         return uses.computeIfAbsent(e, k -> new PortUse(k, d));
     }
 
-    private ProcessBox processBox(Process p, List<PortUse> ports) {
+    private ProcessBox processBox(Process p, List<PortUse> ports, Map<String, Box> sized) {
         Pt c = centre(p);
         String label = p.displayLabel();
         double titleW = m.width(label, FontRole.PROCESS);
@@ -196,8 +269,7 @@ final class DiagramLayout {
             if (!Double.isNaN(u.selfLoopKey)) {
                 side = Side.TOP;
             } else {
-                Pt avg = average(u.peers, c);
-                side = Side.facing(avg.minus(c), nominalHalfW, MIN_H / 2);
+                side = sideFacing(u, c, sized == null ? null : sized.get(p.id()), sized, nominalHalfW);
             }
             bySide.get(side).add(u);
         }
@@ -276,10 +348,9 @@ final class DiagramLayout {
         PortStub w = stubOf(boxes, c.writers().getFirst());
         PortStub r = stubOf(boxes, c.readers().getFirst());
         Pt chord = r.tip().minus(w.tip());
-        double reach = clamp(chord.length() * 0.4, 24, 140);
         Pt offset = bend == 0 ? new Pt(0, 0) : canonicalNormal(chord).times(bend * 4 / 3);
-        Pt c1 = w.tip().plus(w.side().outward().times(reach)).plus(offset);
-        Pt c2 = r.tip().plus(r.side().outward().times(reach)).plus(offset);
+        Pt c1 = w.tip().plus(w.side().outward().times(reach(chord, w.side()))).plus(offset);
+        Pt c2 = r.tip().plus(r.side().outward().times(reach(chord.times(-1), r.side()))).plus(offset);
         Segment s = segment(w.endpoint(), r.endpoint(), w.tip(), c1, c2, r.tip());
         List<KindMark> marks = new ArrayList<>(lineMarks(c, s));
         if (c.kind() == ChannelKind.CALL) {
@@ -303,8 +374,9 @@ final class DiagramLayout {
         return new RoutedChannel(c, List.of(s), null, marks, s.pointAt(0.5), new Pt(0, -1));
     }
 
-    private RoutedChannel routeShared(Channel c, Map<String, ProcessBox> boxes, Pt centre) {
-        double radius = c.kind() == ChannelKind.UNBOUNDED ? NODE_RADIUS + 3 : NODE_RADIUS;
+    private RoutedChannel routeShared(Channel c, Map<String, ProcessBox> boxes, Pt centre, List<Pt> neighbours) {
+        double radius = c.kind() == ChannelKind.UNBOUNDED
+                ? Math.max(NODE_RADIUS, m.width("∞", FontRole.SYMBOL) * 0.5 + 4) : NODE_RADIUS;
         SharedNode node = new SharedNode(c.id(), centre, radius);
         List<Segment> segs = new ArrayList<>();
         List<KindMark> marks = new ArrayList<>();
@@ -328,7 +400,12 @@ final class DiagramLayout {
                 returnHook(s).ifPresent(marks::add);
             }
         }
-        Pt free = freestDirection(centre, segs);
+        List<Pt> taken = new ArrayList<>();
+        for (Segment s : segs) {
+            taken.add((s.writer() == null ? s.pointAt(0.15) : s.pointAt(0.85)).minus(centre).unit());
+        }
+        neighbours.forEach(n -> taken.add(n.minus(centre).unit()));
+        Pt free = freestDirection(taken);
         switch (c.kind()) {
             case BUFFERED -> {
                 // The row runs across the free direction, a little way out from the node.
@@ -339,12 +416,24 @@ final class DiagramLayout {
                 marks.add(slotRow(c.capacity(), rowCentre, angle));
             }
             case UNBOUNDED -> marks.add(new KindMark.InfinityMark(centre, radius,
-                    TextBox.centredAt("∞", FontRole.MARK, centre, m)));
+                    TextBox.centredAt("∞", FontRole.SYMBOL, centre, m)));
             default -> {
             }
         }
         Pt away = marks.stream().anyMatch(k -> k instanceof KindMark.SlotRow) ? free.times(-1) : free;
         return new RoutedChannel(c, segs, node, marks, centre, away);
+    }
+
+    /**
+     * How far a curve runs straight out of a stub before turning: far enough to leave the box cleanly, but
+     * when the other end lies just ahead, at most half the way there, so the two ends' runs never overshoot
+     * each other and tie a loop.
+     */
+    private static double reach(Pt towardsOtherEnd, Side side) {
+        double reach = clamp(towardsOtherEnd.length() * 0.4, 24, 140);
+        Pt out = side.outward();
+        double ahead = towardsOtherEnd.x() * out.x() + towardsOtherEnd.y() * out.y();
+        return ahead > 0 ? Math.min(reach, Math.max(10, ahead * 0.5)) : reach;
     }
 
     private Segment segment(Endpoint writer, Endpoint reader, Pt start, Pt c1, Pt c2, Pt end) {
@@ -361,8 +450,8 @@ final class DiagramLayout {
         return switch (c.kind()) {
             case BUFFERED -> List.of(slotRow(c.capacity(), mid, Math.atan2(t.y(), t.x())));
             case UNBOUNDED -> {
-                double r = m.height(FontRole.MARK) * 0.62;
-                yield List.of(new KindMark.InfinityMark(mid, r, TextBox.centredAt("∞", FontRole.MARK, mid, m)));
+                double r = m.width("∞", FontRole.SYMBOL) * 0.5 + 4;
+                yield List.of(new KindMark.InfinityMark(mid, r, TextBox.centredAt("∞", FontRole.SYMBOL, mid, m)));
             }
             case RENDEZVOUS, CALL -> List.of();
         };
@@ -385,11 +474,11 @@ final class DiagramLayout {
     }
 
     private double slotLength() {
-        return theme.fontSizes().port() * 0.85;
+        return theme.fontSizes().port();
     }
 
     private double slotDepth() {
-        return theme.fontSizes().port() * 1.3;
+        return theme.fontSizes().port() * 1.5;
     }
 
     private double slotsLength(int capacity) {
@@ -401,7 +490,8 @@ final class DiagramLayout {
         double len = s.length();
         double near = headLength + 2;
         double far = headLength + 32;
-        if (len < far + 24) {
+        // On a short arrow the hook would crowd the head; the label still says "(call)".
+        if (len < far + 70) {
             return java.util.Optional.empty();
         }
         Pt p1 = s.pointAt(1 - near / len);
@@ -451,49 +541,50 @@ final class DiagramLayout {
 
     /**
      * Where a shared channel's node goes when the file does not say: halfway between its writers' centre
-     * and its readers' centre, so arrows run in from one group and out to the other.
+     * and its readers' centre, so arrows run in from one group and out to the other; off any box and any
+     * node placed before. A node that must move goes sideways to its own direction of flow first, so two
+     * shared channels between the same groups in opposite directions (jobs out, results back) sit apart.
      */
-    private static Pt initialNodeCentre(Channel c, Map<String, Process> procs) {
-        if (c.x() != null && c.y() != null) {
-            return new Pt(c.x(), c.y());
-        }
+    private Pt placeNode(Channel c, Map<String, Process> procs, List<Pt> placedNodes) {
         Pt w = average(c.writers().stream().map(e -> centre(procs.get(e.process()))).toList(), new Pt(0, 0));
         Pt r = average(c.readers().stream().map(e -> centre(procs.get(e.process()))).toList(), new Pt(0, 0));
-        return Pt.lerp(w, r, 0.5);
-    }
-
-    /**
-     * Moves a computed node off any box it would sit on (writer, reader and node in a row): the nearest
-     * clear point on rings around it. Boxes are not sized yet, so a generous nominal size stands in.
-     */
-    private Pt clearOfBoxes(Pt p, Collection<Process> procs) {
+        Pt mid = Pt.lerp(w, r, 0.5);
+        Pt side = r.minus(w).unit().normal();
+        // Boxes are not sized yet, so a generous nominal size stands in.
         List<Box> near = new ArrayList<>();
-        for (Process q : procs) {
-            double w = Math.max(MIN_W, m.width(q.displayLabel(), FontRole.PROCESS) + 2 * PAD_X) + 40;
-            near.add(Box.centred(centre(q), w + 2 * NODE_RADIUS + 24, MIN_H + 40 + 2 * NODE_RADIUS + 24));
+        for (Process q : procs.values()) {
+            double bw = Math.max(MIN_W, m.width(q.displayLabel(), FontRole.PROCESS) + 2 * PAD_X) + 40;
+            near.add(Box.centred(centre(q), bw + 2 * NODE_RADIUS + 24, MIN_H + 40 + 2 * NODE_RADIUS + 24));
         }
-        for (int ring = 0; ring <= 12; ring++) {
-            for (int k = 0; k < (ring == 0 ? 1 : 8); k++) {
+        List<Pt> candidates = new ArrayList<>();
+        candidates.add(mid);
+        for (int k = 1; k <= 3; k++) {
+            candidates.add(mid.plus(side.times(48.0 * k)));
+            candidates.add(mid.minus(side.times(48.0 * k)));
+        }
+        for (int ring = 1; ring <= 12; ring++) {
+            for (int k = 0; k < 8; k++) {
                 double a = Math.PI / 2 + k * Math.PI / 4;
-                Pt q = p.plus(new Pt(Math.cos(a), Math.sin(a)).times(ring * 20));
-                if (near.stream().noneMatch(b -> b.contains(q))) {
-                    return q;
-                }
+                candidates.add(mid.plus(new Pt(Math.cos(a), Math.sin(a)).times(ring * 20)));
             }
         }
-        return p;
+        for (Pt q : candidates) {
+            if (near.stream().noneMatch(b -> b.contains(q))
+                    && placedNodes.stream().noneMatch(o -> o.distance(q) < 4 * NODE_RADIUS + 8)) {
+                return q;
+            }
+        }
+        return mid;
     }
 
-    /** Of the four compass directions, the one making the widest angle with every stroke at the node. */
-    private static Pt freestDirection(Pt centre, List<Segment> segs) {
+    /** Of the four compass directions, the one making the widest angle with every taken direction. */
+    private static Pt freestDirection(List<Pt> taken) {
         Pt[] dirs = {new Pt(0, 1), new Pt(0, -1), new Pt(1, 0), new Pt(-1, 0)};
         Pt best = dirs[0];
         double bestScore = -2;
         for (Pt d : dirs) {
             double worst = 2;
-            for (Segment s : segs) {
-                Pt at = s.writer() == null ? s.pointAt(0.15) : s.pointAt(0.85);
-                Pt u = at.minus(centre).unit();
+            for (Pt u : taken) {
                 worst = Math.min(worst, 1 - (u.x() * d.x() + u.y() * d.y()));
             }
             if (worst > bestScore + 1e-9) {
@@ -542,12 +633,15 @@ final class DiagramLayout {
         private final List<Box> boxes;
         private final List<Box> marks;
         private final List<Segment> segments;
+        /** Each segment's bounds, computed once: most candidates are far from most strokes. */
+        private final List<Box> segmentBounds;
         private final List<Box> placed = new ArrayList<>();
 
         LabelPlacer(List<Box> boxes, List<Box> marks, List<Segment> segments) {
             this.boxes = boxes;
             this.marks = marks;
             this.segments = segments;
+            this.segmentBounds = segments.stream().map(Segment::bounds).toList();
         }
 
         TextBox place(String text, RoutedChannel r) {
@@ -556,8 +650,9 @@ final class DiagramLayout {
             List<Pt[]> anchors = new ArrayList<>();
             if (r.node != null) {
                 Pt d = r.labelDirection;
-                Pt[] around = {d, d.normal(), d.normal().times(-1), d.times(-1),
-                        d.plus(d.normal()).unit(), d.minus(d.normal()).unit()};
+                Pt[] around = {d, d.normal(), d.normal().times(-1), d.plus(d.normal()).unit(),
+                        d.minus(d.normal()).unit(), d.times(-1), d.times(-1).plus(d.normal()).unit(),
+                        d.times(-1).minus(d.normal()).unit()};
                 for (Pt a : around) {
                     anchors.add(new Pt[]{r.node.centre().plus(a.times(r.node.radius())), a});
                 }
@@ -574,7 +669,7 @@ final class DiagramLayout {
             TextBox best = null;
             double bestCost = Double.MAX_VALUE;
             int index = 0;
-            for (double gap : new double[]{7, 16, 30}) {
+            for (double gap : new double[]{7, 16, 30, 46}) {
                 for (Pt[] a : anchors) {
                     Pt d = a[1];
                     double reach = gap + Math.abs(d.x()) * w / 2 + Math.abs(d.y()) * h / 2;
@@ -621,11 +716,11 @@ final class DiagramLayout {
                 }
             }
             Box probe = label.inflate(1);
-            for (Segment s : segments) {
-                if (!s.bounds().intersects(probe)) {
+            for (int k = 0; k < segments.size(); k++) {
+                if (!segmentBounds.get(k).intersects(probe)) {
                     continue;
                 }
-                List<Pt> pl = s.polyline();
+                List<Pt> pl = segments.get(k).polyline();
                 for (int i = 1; i < pl.size(); i++) {
                     if (probe.crossedBy(pl.get(i - 1), pl.get(i))) {
                         cost += 200;

@@ -2,6 +2,7 @@ package org.chanvas.app.diagram;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Shape;
@@ -10,7 +11,9 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.RoundRectangle2D;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.chanvas.app.diagram.KindMark.InfinityMark;
 import org.chanvas.app.diagram.KindMark.ReturnHook;
 import org.chanvas.app.diagram.KindMark.SlotRow;
@@ -27,11 +30,18 @@ public final class DiagramPainter {
     private final Theme theme;
     private final Theme.Palette pal;
     private final ElementTags tags;
+    /** Fonts derived once per painter, not once per string. */
+    private final Map<FontRole, Font> fonts = new EnumMap<>(FontRole.class);
+    private final TextMeasure measure;
 
     public DiagramPainter(Theme theme, ElementTags tags) {
         this.theme = theme;
         this.pal = theme.palette();
         this.tags = tags;
+        for (FontRole r : FontRole.values()) {
+            fonts.put(r, theme.font(r));
+        }
+        this.measure = theme.measure();
     }
 
     public DiagramPainter(Theme theme) {
@@ -52,17 +62,27 @@ public final class DiagramPainter {
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
     }
 
-    /** Fills an area with the theme's background and, for the screen, a faint dot grid every {@code step}. */
+    /**
+     * Fills an area with the theme's background and, for the screen, a faint dot grid every {@code step}
+     * diagram units. Zoomed far out the grid thins out (doubling the step) so dots never crowd closer than
+     * a dozen pixels: a grid is a hint, not a texture, and it must not cost more than the diagram.
+     */
     public void paintBackground(Graphics2D g, Box area, boolean dotGrid, double step) {
         g.setColor(pal.background());
         g.fill(area.toAwt());
         if (!dotGrid || step <= 0) {
             return;
         }
+        double pixelsPerUnit = Math.sqrt(Math.abs(g.getTransform().getDeterminant()));
+        double s = step;
+        while (s * pixelsPerUnit < 12) {
+            s *= 2;
+        }
         g.setColor(pal.grid());
-        double r = Math.max(0.9, theme.lineWidth() * 0.55);
-        for (double x = Math.floor(area.x() / step) * step; x <= area.maxX(); x += step) {
-            for (double y = Math.floor(area.y() / step) * step; y <= area.maxY(); y += step) {
+        // At least a pixel across however far out the view is zoomed.
+        double r = Math.max(Math.max(0.9, theme.lineWidth() * 0.55), 1.0 / Math.max(pixelsPerUnit, 1e-9));
+        for (double x = Math.floor(area.x() / s) * s; x <= area.maxX(); x += s) {
+            for (double y = Math.floor(area.y() / s) * s; y <= area.maxY(); y += s) {
                 g.fill(new Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r));
             }
         }
@@ -97,13 +117,13 @@ public final class DiagramPainter {
     private Stroke channelStroke(String id, Highlights h) {
         float w = (float) theme.lineWidth();
         if (h.deadlockProne().hasChannel(id)) {
-            return new BasicStroke(w * 1.9f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+            return stroke(w * 1.9f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
         }
         if (h.justified().hasChannel(id)) {
-            return new BasicStroke(w * 1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+            return stroke(w * 1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                     scaled(JUSTIFIED_DASH, w / 2.2f), 0f);
         }
-        return new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        return stroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     }
 
     private void paintChannel(Graphics2D g, ChannelShape c, Highlights h) {
@@ -113,7 +133,7 @@ public final class DiagramPainter {
         Path2D route = c.route();
         if (h.selection().hasChannel(c.id())) {
             g.setColor(alpha(pal.selection(), 0.35));
-            g.setStroke(new BasicStroke((float) (((BasicStroke) stroke).getLineWidth() + 8),
+            g.setStroke(stroke((float) (((BasicStroke) stroke).getLineWidth() + 8),
                     BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             g.draw(route);
         }
@@ -132,7 +152,7 @@ public final class DiagramPainter {
             g.setColor(pal.background());
             g.fill(node);
             g.setColor(colour);
-            g.setStroke(new BasicStroke((float) (((BasicStroke) stroke).getLineWidth()), BasicStroke.CAP_ROUND,
+            g.setStroke(stroke((float) (((BasicStroke) stroke).getLineWidth()), BasicStroke.CAP_ROUND,
                     BasicStroke.JOIN_ROUND));
             g.draw(node);
         }
@@ -151,7 +171,7 @@ public final class DiagramPainter {
                 }
                 case ReturnHook hook -> {
                     g.setColor(colour);
-                    g.setStroke(new BasicStroke((float) (theme.lineWidth() * 0.8), BasicStroke.CAP_ROUND,
+                    g.setStroke(stroke((float) (theme.lineWidth() * 0.8), BasicStroke.CAP_ROUND,
                             BasicStroke.JOIN_ROUND));
                     g.draw(hook.curve());
                     g.fill(hook.head().shape());
@@ -161,16 +181,18 @@ public final class DiagramPainter {
         tags.endGroup(g);
     }
 
-    /** Slots fill from the reader's end, where the oldest message waits. */
+    /** Slots fill from the reader's end, where the oldest message waits; each message is its own block. */
     private void paintSlots(Graphics2D g, SlotRow row, Color colour, int fill) {
-        g.setStroke(new BasicStroke((float) Math.max(1, theme.lineWidth() * 0.6)));
+        g.setStroke(stroke((float) Math.max(1, theme.lineWidth() * 0.6)));
         for (int i = 0; i < row.drawn(); i++) {
             Shape slot = row.slot(i);
-            boolean full = row.drawn() - i <= fill;
-            g.setColor(full ? colour : pal.background());
+            g.setColor(pal.background());
             g.fill(slot);
             g.setColor(colour);
             g.draw(slot);
+            if (row.drawn() - i <= fill) {
+                g.fill(row.slot(i, Math.max(1.5, theme.lineWidth() * 0.8)));
+            }
         }
         if (row.overflow() != null) {
             Box b = row.overflow().bounds().inflate(1.5);
@@ -225,7 +247,7 @@ public final class DiagramPainter {
         Shape shape = p.shape();
         if (h.selection().hasProcess(p.id())) {
             g.setColor(alpha(pal.selection(), 0.35));
-            g.setStroke(new BasicStroke(width + 9, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.setStroke(stroke(width + 9, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             g.draw(shape);
         }
         // Tabs first, so the box's border runs cleanly over their inner ends.
@@ -235,8 +257,8 @@ public final class DiagramPainter {
         g.setColor(fill);
         g.fill(shape);
         g.setColor(stroke);
-        g.setStroke(dash == null ? new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
-                : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f));
+        g.setStroke(dash == null ? stroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
+                : stroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f));
         g.draw(shape);
         g.setColor(faded ? dim(pal.text()) : pal.text());
         text(g, p.title());
@@ -258,7 +280,7 @@ public final class DiagramPainter {
         g.setColor(s.direction() == org.chanvas.model.script.PortDirection.OUTBOUND ? ink : pal.background());
         g.fill(tab);
         g.setColor(ink);
-        g.setStroke(new BasicStroke((float) Math.max(1, theme.lineWidth() * 0.6)));
+        g.setStroke(stroke((float) Math.max(1, theme.lineWidth() * 0.6)));
         g.draw(tab);
     }
 
@@ -282,7 +304,7 @@ public final class DiagramPainter {
         g.setColor(colour);
         g.fill(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
         g.setColor(pal.background());
-        g.setStroke(new BasicStroke((float) (r * 0.2), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.setStroke(stroke((float) (r * 0.2), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         double k = r * 0.5;
         switch (state) {
             case RUNNING -> {
@@ -350,7 +372,7 @@ public final class DiagramPainter {
                 continue;
             }
             g.setColor(pal.cycle());
-            g.setStroke(new BasicStroke((float) (theme.lineWidth() * 2.6), BasicStroke.CAP_ROUND,
+            g.setStroke(stroke((float) (theme.lineWidth() * 2.6), BasicStroke.CAP_ROUND,
                     BasicStroke.JOIN_ROUND));
             for (Segment s : waitSegments(c, w)) {
                 g.draw(s.shaft());
@@ -376,7 +398,7 @@ public final class DiagramPainter {
         g.setColor(pal.cycle());
         g.fill(new Ellipse2D.Double(at.x() - r, at.y() - r, 2 * r, 2 * r));
         g.setColor(Color.WHITE);
-        text(g, TextBox.centredAt(Integer.toString(number), FontRole.MARK, at, theme.measure()));
+        text(g, TextBox.centredAt(Integer.toString(number), FontRole.MARK, at, measure));
     }
 
     private void paintToken(Graphics2D g, Pt p, String value) {
@@ -389,7 +411,7 @@ public final class DiagramPainter {
             return;
         }
         String shown = value.length() > 24 ? value.substring(0, 23) + "…" : value;
-        TextMeasure m = theme.measure();
+        TextMeasure m = measure;
         double w = m.width(shown, FontRole.MARK);
         double h = m.height(FontRole.MARK);
         Pt c = p.plus(new Pt(r + 6 + w / 2 + 5, -r - h / 2 - 2));
@@ -399,7 +421,7 @@ public final class DiagramPainter {
         g.setColor(pal.pillFill());
         g.fill(pill);
         g.setColor(pal.boxStroke());
-        g.setStroke(new BasicStroke(1.2f));
+        g.setStroke(stroke(1.2f));
         g.draw(pill);
         g.setColor(pal.pillText());
         text(g, tb);
@@ -407,7 +429,7 @@ public final class DiagramPainter {
 
     /** A banner in words (a deadlock's diagnosis), its top-left corner at the given point. */
     public void paintBanner(Graphics2D g, String words, Pt topLeft) {
-        TextMeasure m = theme.measure();
+        TextMeasure m = measure;
         TextBox tb = TextBox.topLeft(words, FontRole.PROCESS, topLeft.x() + 12, topLeft.y() + 8, m);
         Box b = tb.bounds().inflate(10);
         g.setColor(pal.cycle());
@@ -419,7 +441,7 @@ public final class DiagramPainter {
     // ---- small helpers -----------------------------------------------------------------------------------
 
     private void text(Graphics2D g, TextBox t) {
-        g.setFont(theme.font(t.role()));
+        g.setFont(fonts.get(t.role()));
         g.drawString(t.text(), (float) t.x(), (float) t.y());
     }
 
@@ -441,6 +463,30 @@ public final class DiagramPainter {
 
     private static Color alpha(Color c, double a) {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), (int) Math.round(a * 255));
+    }
+
+    /**
+     * Strokes with widths rounded to an eighth of a unit: exact in binary, so vector files say "4.25", not
+     * "4.179999828338623", and stay small; the difference is invisible.
+     */
+    private static BasicStroke stroke(float width) {
+        return new BasicStroke(eighths(width));
+    }
+
+    private static BasicStroke stroke(float width, int cap, int join) {
+        return new BasicStroke(eighths(width), cap, join);
+    }
+
+    private static BasicStroke stroke(float width, int cap, int join, float miter, float[] dash, float phase) {
+        float[] d = dash.clone();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = eighths(d[i]);
+        }
+        return new BasicStroke(eighths(width), cap, join, miter, d, phase);
+    }
+
+    private static float eighths(float v) {
+        return Math.max(0.125f, Math.round(v * 8) / 8f);
     }
 
     private static float[] scaled(float[] dash, float k) {

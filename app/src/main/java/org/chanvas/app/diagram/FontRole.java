@@ -8,6 +8,8 @@ public enum FontRole {
     CHANNEL,
     /** A port's name inside its process's box, beside its stub. */
     PORT,
-    /** Marks drawn on a channel (∞, "…12") and value pills of messages in flight. */
-    MARK
+    /** Marks drawn on a channel ("…12", wait numbers) and value pills of messages in flight. */
+    MARK,
+    /** A symbol that stands for a kind on the arrow itself (∞): large enough to read across a hall. */
+    SYMBOL
 }

@@ -1,5 +1,10 @@
 package org.chanvas.app.diagram;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import org.chanvas.model.analysis.CycleReport;
+
 /**
  * What the painter emphasises, filled in by the editor or an exporter from the analysis and the run.
  *
@@ -19,6 +24,24 @@ public record Highlights(Marks deadlockProne, Marks justified, Marks focus, Mark
         justified = justified == null ? Marks.NONE : justified;
         focus = focus == null ? Marks.NONE : focus;
         selection = selection == null ? Marks.NONE : selection;
+    }
+
+    /**
+     * The analysis's cycles as highlights: processes and channels on any unjustified cycle red, those only
+     * on justified cycles amber.
+     */
+    public static Highlights fromCycles(Collection<CycleReport> cycles) {
+        Set<String> redP = new HashSet<>();
+        Set<String> redC = new HashSet<>();
+        Set<String> amberP = new HashSet<>();
+        Set<String> amberC = new HashSet<>();
+        for (CycleReport c : cycles) {
+            (c.justified() ? amberP : redP).addAll(c.processes());
+            (c.justified() ? amberC : redC).addAll(c.channels());
+        }
+        amberP.removeAll(redP);
+        amberC.removeAll(redC);
+        return cycles(new Marks(redP, redC), new Marks(amberP, amberC));
     }
 
     /** Cycles only, as exports draw them. */

@@ -24,8 +24,14 @@ public sealed interface KindMark {
 
         /** The i-th slot (0 at the writer's end), a rotated rectangle. */
         public Shape slot(int i) {
-            double x0 = -drawn * slotLength / 2 + i * slotLength;
-            Rectangle2D r = new Rectangle2D.Double(x0, -slotDepth / 2, slotLength, slotDepth);
+            return slot(i, 0);
+        }
+
+        /** The i-th slot shrunk by {@code inset} on every side: a message sitting in it. */
+        public Shape slot(int i, double inset) {
+            double x0 = -drawn * slotLength / 2 + i * slotLength + inset;
+            Rectangle2D r = new Rectangle2D.Double(x0, -slotDepth / 2 + inset, slotLength - 2 * inset,
+                    slotDepth - 2 * inset);
             AffineTransform t = AffineTransform.getTranslateInstance(centre.x(), centre.y());
             t.rotate(angle);
             return t.createTransformedShape(r);

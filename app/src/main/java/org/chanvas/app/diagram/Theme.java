@@ -70,6 +70,8 @@ public record Theme(String name, Palette palette, String fontFamily, FontSizes f
             case CHANNEL -> new Font(fontFamily, Font.PLAIN, 1).deriveFont((float) fontSizes.channel());
             case PORT -> new Font(fontFamily, Font.PLAIN, 1).deriveFont((float) fontSizes.port());
             case MARK -> new Font(fontFamily, Font.BOLD, 1).deriveFont((float) fontSizes.mark());
+            // DejaVu's ∞ is small for its size; half again as large matches the line weight.
+            case SYMBOL -> new Font(fontFamily, Font.BOLD, 1).deriveFont((float) (fontSizes.mark() * 1.5));
         };
     }
 

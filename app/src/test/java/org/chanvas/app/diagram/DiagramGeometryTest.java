@@ -141,6 +141,29 @@ class DiagramGeometryTest {
     }
 
     @Test
+    void sharedChannelsBetweenTheSameGroupsGetNodesApart() {
+        // The lecture's worker pool: jobs from the farmer to three workers, results back.
+        Network pool = new Network("", "", List.of(
+                new Process("farmer", 100, 250, ""), new Process("w1", 500, 100, ""),
+                new Process("w2", 500, 250, ""), new Process("w3", 500, 400, "")),
+                List.of(new Channel("jobs", ChannelKind.BUFFERED, 10, List.of(SampleNetworks.end("farmer.jobs")),
+                                List.of(SampleNetworks.end("w1.work"), SampleNetworks.end("w2.work"), SampleNetworks.end("w3.work"))),
+                        new Channel("results", ChannelKind.UNBOUNDED, 0,
+                                List.of(SampleNetworks.end("w1.out"), SampleNetworks.end("w2.out"), SampleNetworks.end("w3.out")),
+                                List.of(SampleNetworks.end("farmer.results")))),
+                List.of(), Map.of());
+        DiagramGeometry g = DiagramGeometry.layout(pool, theme);
+        SharedNode jobs = g.channel("jobs").orElseThrow().node();
+        SharedNode results = g.channel("results").orElseThrow().node();
+        assertThat(jobs.centre().distance(results.centre())).isGreaterThan(4 * jobs.radius());
+        KindMark slots = g.channel("jobs").orElseThrow().marks().getFirst();
+        assertThat(slots.bounds().intersects(results.bounds())).isFalse();
+        for (ProcessBox p : g.processes()) {
+            assertThat(p.outline().intersects(jobs.bounds()) || p.outline().intersects(results.bounds())).isFalse();
+        }
+    }
+
+    @Test
     void hitTestingFindsWhatIsUnderThePointer() {
         ProcessBox b = ring.process("b").orElseThrow();
         assertThat(ring.processAt(b.box().centre())).contains(b);
