@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 
 import javafx.application.Application;
 import org.chanvas.app.cli.CheckCommand;
+import org.chanvas.app.cli.ExportCommand;
+import org.chanvas.app.cli.RunCommand;
 import org.chanvas.app.editor.EditorApp;
 import org.chanvas.app.editor.Prewarm;
 import picocli.CommandLine;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "chanvas", mixinStandardHelpOptions = true, version = "chanvas 0.1.0",
         description = "Draw, check, run and animate networks of communicating sequential processes.",
-        subcommands = {CheckCommand.class})
+        subcommands = {CheckCommand.class, RunCommand.class, ExportCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "a *.chanvas.json network to open")

@@ -33,12 +33,6 @@ class RunAndFilesTest {
         w = EditorHarness.open(stage);
     }
 
-    /** The lecture's prod-cons from examples/, or the copy in the test resources before examples exist. */
-    private Path prodCons() {
-        return ExampleLibrary.locate().find("prod-cons.")
-                .orElse(EditorHarness.resource("prod-cons.chanvas.json"));
-    }
-
     private void runInstantly(FxRobot robot) {
         robot.interact(() -> robot.lookup("#speed").queryAs(Slider.class).setValue(1.0));
         robot.clickOn("#run-button");
@@ -58,13 +52,28 @@ class RunAndFilesTest {
     }
 
     @Test
-    void theProdConsExampleRunsToTheEnd(FxRobot robot) throws Exception {
-        robot.interact(() -> w.files().openFile(prodCons()));
-        assertThat(w.document().network().processes()).isNotEmpty();
+    void theLecturesProdConsPrintsItsFourMessagesThenIsReportedStuck(FxRobot robot) throws Exception {
+        Path example = ExampleLibrary.locate().find("prod-cons.").orElseThrow();
+        robot.interact(() -> w.files().openFile(example));
+        runInstantly(robot);
+        await(() -> w.runs().outcome().isPresent());
+        assertThat(w.runs().outcome().get()).isInstanceOfSatisfying(RunOutcome.Deadlocked.class,
+                d -> assertThat(d.diagnosis().stuck()).isTrue());
+        List<String> printed = w.console().lines().stream()
+                .filter(l -> l.kind() == ConsolePanel.Line.Kind.PRINT).map(ConsolePanel.Line::plain).toList();
+        assertThat(printed).containsExactly("consumer: Message 0", "consumer: Message 1", "consumer: Message 2",
+                "consumer: Message 3");
+        assertThat(w.messages().message()).startsWith("Stuck: ")
+                .contains("consumer waits to receive on in (channel q) for producer, but every peer has ended");
+    }
+
+    @Test
+    void theKillMessageExampleFinishes(FxRobot robot) throws Exception {
+        robot.interact(() -> w.files().openFile(ExampleLibrary.locate().find("prod-cons-kill").orElseThrow()));
         runInstantly(robot);
         await(() -> w.runs().outcome().isPresent());
         assertThat(w.runs().outcome().get()).isInstanceOf(RunOutcome.Finished.class);
-        assertThat(w.console().plainLines()).anyMatch(l -> l.contains(": Message 0"));
+        assertThat(w.console().plainLines()).last().isEqualTo("All processes finished.");
     }
 
     @Test

@@ -61,8 +61,19 @@ class ScreenshotsTest {
     }
 
     @Test
+    void aCallRingDeadlocked(FxRobot robot) throws Exception {
+        open(robot, example("ring-deadlock", "ring.chanvas.json"));
+        robot.interact(() -> robot.lookup("#speed").queryAs(Slider.class).setValue(1.0));
+        robot.clickOn("#run-button");
+        await(() -> w.runs().outcome().isPresent());
+        assertThat(w.runs().outcome().get()).isInstanceOf(RunOutcome.Deadlocked.class);
+        assertThat(w.messages().message()).contains("Static analysis had predicted this cycle");
+        save("ring-deadlock.png");
+    }
+
+    @Test
     void anExampleDrawn(FxRobot robot) throws Exception {
-        open(robot, example("prod-cons.", "prod-cons.chanvas.json"));
+        open(robot, example("worker-pool", "prod-cons.chanvas.json"));
         assertThat(w.view().geometry().processes()).isNotEmpty();
         save("example-drawn.png");
     }
@@ -80,7 +91,7 @@ class ScreenshotsTest {
 
     @Test
     void aRunMidFlightWithTokensOnTheWires(FxRobot robot) throws Exception {
-        open(robot, example("prod-cons.", "prod-cons.chanvas.json"));
+        open(robot, example("prod-cons-kill", "prod-cons.chanvas.json"));
         robot.interact(() -> {
             robot.lookup("#speed").queryAs(Slider.class).setValue(0.15);
             w.selection().selectProcess("consumer");
@@ -111,7 +122,7 @@ class ScreenshotsTest {
 
     @Test
     void aDeadlockExplained(FxRobot robot) throws Exception {
-        open(robot, example("deadlock", "ring.chanvas.json"));
+        open(robot, example("dining-philosophers.", "ring.chanvas.json"));
         robot.interact(() -> robot.lookup("#speed").queryAs(Slider.class).setValue(1.0));
         robot.clickOn("#run-button");
         await(() -> w.runs().outcome().isPresent());
