@@ -31,6 +31,8 @@ public final class ScriptEditor extends StackPane {
     }
 
     private static final Font FONT = Font.font("Monospaced", 13);
+    /** Width of the line-number gutter; the stylesheet pads the text area's content by as much. */
+    private static final double GUTTER = 38;
 
     private final TextArea area = new TextArea();
     private final Canvas overlay = new Canvas();
@@ -194,14 +196,17 @@ public final class ScriptEditor extends StackPane {
         g.setFont(FONT);
         double viewHeight = overlay.getHeight();
         int i = 0;
+        int lineNumber = 0;
         while (i < text.length()) {
+            lineNumber++;
             int lineEnd = text.indexOf('\n', i);
             lineEnd = lineEnd < 0 ? text.length() : lineEnd;
-            Rectangle2D first = bounds(skin, text, i);
+            Rectangle2D first = i < lineEnd ? bounds(skin, text, i) : caretBounds(skin, text, i);
             if (first != null && first.getMinY() > viewHeight) {
                 break;
             }
             if (first != null && first.getMaxY() >= 0) {
+                paintLineNumber(g, lineNumber, first.getMinY());
                 int runStart = i;
                 while (runStart < lineEnd) {
                     int runEnd = runStart + 1;
@@ -235,6 +240,14 @@ public final class ScriptEditor extends StackPane {
             }
         }
         g.restore();
+    }
+
+    /** Line numbers in the gutter the stylesheet leaves at the left, so "line 4" is found at a glance. */
+    private void paintLineNumber(GraphicsContext g, int line, double top) {
+        String label = Integer.toString(line);
+        g.setFill(line == runLine ? Color.web("#8d6e00") : Color.web("#a0a0a0"));
+        double x = GUTTER - 8 - label.length() * FONT.getSize() * 0.6;
+        g.fillText(label, x, top + baseline);
     }
 
     private void squiggle(GraphicsContext g, TextAreaSkin skin, String text, Mark m) {
@@ -285,7 +298,7 @@ public final class ScriptEditor extends StackPane {
         // An empty line: the start of the line, found from the line above or the area's padding.
         Rectangle2D any = text.isEmpty() ? null : bounds(skin, text, index > 0 ? index - 1 : 0);
         double lineHeight = any != null ? any.getHeight() : FONT.getSize() * 1.3;
-        double left = area.getInsets().getLeft() + 7 - area.getScrollLeft();
+        double left = area.getInsets().getLeft() + GUTTER + 2 - area.getScrollLeft();
         if (any == null) {
             return new Rectangle2D(left, area.getInsets().getTop() + 5 - area.getScrollTop(), 1, lineHeight);
         }

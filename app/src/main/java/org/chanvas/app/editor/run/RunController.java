@@ -283,14 +283,25 @@ public final class RunController {
     /** The deadlock in words: who waits for whom, the cycle, and whether the analysis saw it coming. */
     String banner(Diagnosis d) {
         StringBuilder sb = new StringBuilder(d.stuck() ? "Stuck: " : "Deadlock: ");
-        List<String> parts = new ArrayList<>();
+        // The cycle's waits first, in its order: they are the explanation; the others are listed in the Console.
+        List<Diagnosis.Waiting> told = new ArrayList<>();
+        for (String id : d.cycle()) {
+            d.waiting().stream().filter(w -> w.process().equals(id)).findFirst().ifPresent(told::add);
+        }
         for (Diagnosis.Waiting w : d.waiting()) {
+            if (told.size() < 3 && !told.contains(w) && d.cycle().isEmpty()) {
+                told.add(w);
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        for (Diagnosis.Waiting w : told) {
             String peer = w.on().stream().map(o -> peerOf(w.process(), o)).filter(s -> !s.isEmpty()).findFirst().orElse("");
             parts.add(w.label() + " waits " + w.on().stream().map(WaitOn::describe)
                     .reduce((a, b) -> a + " or " + b).orElse("") + (peer.isEmpty() ? "" : " for " + peer)
                     + (w.stuck() ? ", but every peer has ended" : ""));
         }
         sb.append(String.join("; ", parts)).append('.');
+
         if (!d.cycle().isEmpty()) {
             List<String> labels = d.cycle().stream().map(this::label).toList();
             sb.append(" Cycle of waits: ").append(String.join(" \u2192 ", labels)).append(" \u2192 ")
@@ -300,8 +311,12 @@ public final class RunController {
                     .filter(c -> Set.copyOf(c.processes()).equals(waitSet)).findFirst();
             predicted.ifPresentOrElse(
                     c -> sb.append(" Static analysis had predicted this cycle")
-                            .append(c.justified() ? " (marked justified: " + c.note() + ")." : "."),
+                            .append(c.justified() ? " (marked justified: " + c.note().replaceAll("[.\\s]+$", "") + ")." : "."),
                     () -> sb.append(" Static analysis had not listed this cycle."));
+        }
+        List<String> others = d.waiting().stream().filter(w -> !told.contains(w)).map(Diagnosis.Waiting::label).toList();
+        if (!others.isEmpty()) {
+            sb.append(" Also waiting: ").append(String.join(", ", others)).append(" (see the Console).");
         }
         return sb.toString();
     }
