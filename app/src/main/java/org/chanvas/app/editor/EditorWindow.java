@@ -160,7 +160,7 @@ public final class EditorWindow {
 
     private void initListeners() {
         document.networkProperty().addListener((o, a, n) -> {
-            selection.retainExisting(n);
+            selection.follow(a, n);
             view.setNetwork(n);
             refreshAnalysis();
         });

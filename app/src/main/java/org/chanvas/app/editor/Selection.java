@@ -77,6 +77,26 @@ public final class Selection {
         }
     }
 
+    /**
+     * Keeps the selection on the same things across an edit: a selected process that was renamed (same place,
+     * same script, a new id) stays selected under its new id; ids that are gone are forgotten.
+     */
+    public void follow(Network before, Network after) {
+        for (String id : List.copyOf(processes)) {
+            if (after.process(id).isPresent()) {
+                continue;
+            }
+            before.process(id).flatMap(old -> after.processes().stream()
+                    .filter(p -> before.process(p.id()).isEmpty())
+                    .filter(p -> p.x() == old.x() && p.y() == old.y() && p.script().equals(old.script()))
+                    .findFirst()).ifPresent(renamed -> {
+                        processes.remove(id);
+                        processes.add(renamed.id());
+                    });
+        }
+        retainExisting(after);
+    }
+
     /** Forgets ids the network no longer has (after undo, delete or open). */
     public void retainExisting(Network network) {
         processes.removeIf(id -> network.process(id).isEmpty());

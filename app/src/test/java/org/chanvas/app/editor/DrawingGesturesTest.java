@@ -171,5 +171,7 @@ class DrawingGesturesTest {
         robot.push(KeyCode.CONTROL, KeyCode.A).write("source").push(KeyCode.ENTER);
         await(() -> network().process("source").isPresent());
         assertThat(network().channels().getFirst().writers()).containsExactly(new Endpoint("source", "out"));
+        // The renamed process stays selected, and so stays in the inspector.
+        assertThat(w.selection().processes()).containsExactly("source");
     }
 }
