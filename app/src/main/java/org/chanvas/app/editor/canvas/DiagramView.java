@@ -309,11 +309,31 @@ public final class DiagramView extends Region {
         FXGraphics2D g2 = new FXGraphics2D(gc);
         g2.setTransform(new java.awt.geom.AffineTransform(viewport.scale(), 0, 0, viewport.scale(),
                 viewport.offsetX(), viewport.offsetY()));
-        painting.paint(g2, visiblePart(geo, w, h), drawn);
+        DiagramGeometry shown = visiblePart(geo, w, h);
+        painting.paint(g2, viewport.scale() < SMALL_TEXT_SCALE ? withoutSmallText(shown) : shown, drawn);
         g2.setTransform(new java.awt.geom.AffineTransform());
         gc.setTransform(1, 0, 0, 1, 0, 0);
         paintOverlays(gc, geo);
         lastPaintNanos = System.nanoTime() - t0;
+    }
+
+    /** Below this zoom, channel and port names are a few pixels high: unreadable, and most of a frame's cost. */
+    private static final double SMALL_TEXT_SCALE = 0.4;
+
+    /** The geometry with channel and port names left out; boxes, arrows and process names stay. */
+    private static DiagramGeometry withoutSmallText(DiagramGeometry geo) {
+        var boxes = geo.processes().stream().map(b -> new org.chanvas.app.diagram.ProcessBox(b.id(), b.label(), b.box(),
+                b.arc(), b.title(), b.ports().stream().map(s -> new org.chanvas.app.diagram.PortStub(s.endpoint(),
+                        s.direction(), s.side(), s.anchor(), s.tip(), s.tab(), blank(s.label()))).toList())).toList();
+        var shapes = geo.channels().stream().map(c -> new org.chanvas.app.diagram.ChannelShape(c.id(), c.kind(),
+                c.capacity(), c.segments(), c.node(), blank(c.label()), c.marks())).toList();
+        return new DiagramGeometry(boxes, shapes, geo.bounds());
+    }
+
+    private static org.chanvas.app.diagram.TextBox blank(org.chanvas.app.diagram.TextBox t) {
+        // No text and no room: the painter's backdrop behind a label shrinks to nothing with it.
+        return t == null ? null : new org.chanvas.app.diagram.TextBox("", t.role(), t.x(), t.y(),
+                new org.chanvas.app.diagram.Box(t.x(), t.y(), 0, 0));
     }
 
     /** Only what can be seen: a large network zoomed in paints a screenful, not the whole of it. */
