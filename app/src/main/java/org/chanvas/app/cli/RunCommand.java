@@ -1,0 +1,174 @@
+package org.chanvas.app.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.chanvas.model.Network;
+import org.chanvas.model.io.ChanvasFormat;
+import org.chanvas.model.io.LoadError;
+import org.chanvas.model.io.LoadResult;
+import org.chanvas.model.script.ScriptParser;
+import org.chanvas.runtime.engine.ConcurrentEngine;
+import org.chanvas.runtime.engine.DeterministicEngine;
+import org.chanvas.runtime.engine.Engine;
+import org.chanvas.runtime.engine.Run;
+import org.chanvas.runtime.engine.RunOptions;
+import org.chanvas.runtime.engine.RunOutcome;
+import org.chanvas.runtime.engine.RunPlan;
+import org.chanvas.runtime.event.EventSink;
+import org.chanvas.runtime.event.RunEvent;
+import org.chanvas.runtime.event.TraceWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code chanvas run FILE [--seed N] [--timeout S] [--trace OUT.jsonl]} (SPEC §4): runs a network headless,
+ * prints each {@code print} as {@code label: text}, and exits 0 all finished, 3 deadlock or stuck (diagnosis
+ * on stderr), 4 timeout, 5 script error, 2 invalid input. With a seed the run is deterministic.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Runs a network headless and prints what its processes print.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every process finished", "2:invalid input", "3:deadlock or stuck (diagnosis on stderr)",
+                "4:timeout", "5:script error"})
+public final class RunCommand implements Callable<Integer> {
+
+    /** Marks the end of the event stream for the printer. */
+    private static final RunEvent END = new RunEvent.Timeout(-1);
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "a *.chanvas.json network")
+    Path file;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "run deterministically with this seed (same seed, same trace)")
+    Long seed;
+
+    @Option(names = "--timeout", paramLabel = "S", description = "end the run after S seconds (exit 4)")
+    Double timeoutSeconds;
+
+    @Option(names = "--trace", paramLabel = "OUT.jsonl", description = "write every event as a JSON line")
+    Path trace;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (timeoutSeconds != null && !(timeoutSeconds > 0)) {
+            err.println("chanvas run: --timeout must be a positive number of seconds, got " + timeoutSeconds);
+            return 2;
+        }
+        LoadResult loaded = ChanvasFormat.read(file);
+        Network network;
+        switch (loaded) {
+            case LoadResult.Failed f -> {
+                for (LoadError e : f.errors()) {
+                    err.println(e.describe());
+                }
+                return 2;
+            }
+            case LoadResult.Loaded l -> network = l.network();
+        }
+        RunPlan plan;
+        try {
+            plan = RunPlan.compile(network, ScriptParser::parse);
+        } catch (RunPlan.InvalidPlanException e) {
+            for (String p : e.problems()) {
+                err.println(file + ": " + p);
+            }
+            return 2;
+        }
+        BufferedWriter traceOut = null;
+        if (trace != null) {
+            try {
+                traceOut = Files.newBufferedWriter(trace, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("chanvas run: cannot write the trace " + trace + ": " + e.getMessage());
+                return 2;
+            }
+        }
+        try {
+            return run(plan, out, err, traceOut);
+        } finally {
+            if (traceOut != null) {
+                try {
+                    traceOut.close();
+                } catch (IOException e) {
+                    err.println("chanvas run: cannot finish the trace " + trace + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private int run(RunPlan plan, PrintWriter out, PrintWriter err, BufferedWriter traceOut) {
+        // An unbounded queue: a process adding to it never waits for the terminal.
+        LinkedBlockingQueue<RunEvent> events = new LinkedBlockingQueue<>();
+        EventSink sink = events::add;
+        long timeoutMillis = timeoutSeconds == null ? 0 : Math.max(1, Math.round(timeoutSeconds * 1000));
+        long runSeed = seed != null ? seed : System.nanoTime();
+        RunOptions options = RunOptions.defaults().withSeed(runSeed).withTimeout(timeoutMillis).withSink(sink);
+        Engine engine = seed != null ? new DeterministicEngine() : new ConcurrentEngine();
+        TraceWriter traceWriter = traceOut == null ? null : new TraceWriter(traceOut);
+        String[] traceFault = new String[1];
+        Thread printer = Thread.ofVirtual().name("chanvas-run-printer").start(() -> {
+            try {
+                while (true) {
+                    RunEvent e = events.take();
+                    if (e == END) {
+                        return;
+                    }
+                    if (e instanceof RunEvent.Printed p) {
+                        out.println(p.label() + ": " + p.text());
+                    }
+                    if (traceWriter != null && traceFault[0] == null) {
+                        try {
+                            traceWriter.write(e);
+                        } catch (IOException io) {
+                            traceFault[0] = io.getMessage();
+                        }
+                    }
+                }
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        RunOutcome outcome;
+        try (Run r = engine.prepare(plan, options)) {
+            r.start();
+            outcome = r.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = new RunOutcome.Stopped();
+        }
+        events.add(END);
+        try {
+            printer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        out.flush();
+        if (traceFault[0] != null) {
+            err.println("chanvas run: cannot write the trace " + trace + ": " + traceFault[0]);
+        }
+        switch (outcome) {
+            case RunOutcome.Finished f -> {
+            }
+            case RunOutcome.Deadlocked d -> err.print(d.diagnosis().describe());
+            case RunOutcome.TimedOut t -> err.println("timeout: the run did not end within " + timeoutSeconds + " s");
+            case RunOutcome.ScriptFailed f -> err.println(f.describe());
+            case RunOutcome.Stopped s -> err.println("stopped");
+        }
+        err.flush();
+        return outcome.exitCode();
+    }
+}

@@ -1,0 +1,83 @@
+package org.chanvas.app.editor;
+
+import java.awt.Graphics2D;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+
+import org.chanvas.app.diagram.DiagramGeometry;
+import org.chanvas.app.diagram.DiagramPainter;
+import org.chanvas.app.diagram.Highlights;
+import org.chanvas.app.diagram.Marks;
+import org.chanvas.app.diagram.RunOverlay;
+import org.chanvas.app.diagram.Theme;
+import org.chanvas.app.editor.canvas.DiagramView;
+import org.chanvas.model.Network;
+
+/**
+ * Paints the canvas with the exporters' painter, adding what the editor knows: the live analysis's cycles
+ * (red, or amber when justified), the selected cycle (the rest dims), the selection, and a run's overlay.
+ */
+public final class CanvasPainter implements DiagramView.DiagramPainting {
+
+    private final Selection selection;
+    private final DiagramPainter painter = new DiagramPainter(Theme.light());
+    private Marks alarming = Marks.NONE;
+    private Marks justified = Marks.NONE;
+    private List<Problem.Cycle> cycles = List.of();
+    private RunOverlay run;
+
+    public CanvasPainter(Selection selection) {
+        this.selection = selection;
+    }
+
+    /** The cycles of the latest analysis. */
+    public void setCycles(List<Problem.Cycle> found) {
+        cycles = List.copyOf(found);
+        Set<String> ap = new HashSet<>();
+        Set<String> ac = new HashSet<>();
+        Set<String> jp = new HashSet<>();
+        Set<String> jc = new HashSet<>();
+        for (Problem.Cycle c : cycles) {
+            (c.justified() ? jp : ap).addAll(c.processes());
+            (c.justified() ? jc : ac).addAll(c.channels());
+        }
+        // A process on an alarming cycle is red even if it is also on a justified one.
+        jp.removeAll(ap);
+        jc.removeAll(ac);
+        alarming = new Marks(ap, ac);
+        justified = new Marks(jp, jc);
+    }
+
+    /** The run drawn over the diagram, or null when editing. */
+    public void setRun(RunOverlay overlay) {
+        run = overlay;
+    }
+
+    public RunOverlay run() {
+        return run;
+    }
+
+    /** The cycles alone, as an exported file shows them. */
+    public Highlights cyclesOnly() {
+        return Highlights.cycles(alarming, justified);
+    }
+
+    /** What the painter is told to emphasise now. */
+    public Highlights highlights() {
+        Marks focus = Marks.NONE;
+        SortedSet<String> key = selection.cycleProperty().get();
+        if (key != null) {
+            focus = cycles.stream().filter(c -> c.key().equals(key)).findFirst()
+                    .map(c -> new Marks(Set.copyOf(c.processes()), Set.copyOf(c.channels()))).orElse(Marks.NONE);
+        }
+        Marks selected = new Marks(Set.copyOf(selection.processes()), Set.copyOf(selection.channels()));
+        return new Highlights(alarming, justified, focus, selected, run);
+    }
+
+    @Override
+    public void paint(Graphics2D g, DiagramGeometry geometry, Network drawn) {
+        painter.paint(g, geometry, highlights());
+    }
+}

@@ -1,0 +1,327 @@
+package org.chanvas.app.editor;
+
+import java.util.List;
+import java.util.Optional;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.SetChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.Parent;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.chanvas.app.editor.canvas.CanvasGestures;
+import org.chanvas.app.editor.canvas.DiagramView;
+import org.chanvas.app.editor.canvas.InPlaceRename;
+import org.chanvas.app.editor.files.ExportAction;
+import org.chanvas.app.editor.files.FileController;
+import org.chanvas.app.editor.panels.ConsolePanel;
+import org.chanvas.app.editor.panels.InspectorPanel;
+import org.chanvas.app.editor.panels.MessageBar;
+import org.chanvas.app.editor.panels.PalettePanel;
+import org.chanvas.app.editor.panels.ProblemsPanel;
+import org.chanvas.app.editor.run.RunController;
+import org.chanvas.model.Justification;
+import org.chanvas.model.edit.AddJustification;
+import org.chanvas.model.edit.RemoveJustification;
+import org.chanvas.model.script.ScriptParser;
+
+/**
+ * The main window, built in code: menus and toolbar on top, the palette, the canvas and the inspector in the
+ * middle, Problems and Console below, a status line at the bottom. It wires the view model to the views; the
+ * work itself sits in the document, the gestures, the actions, the file and run controllers.
+ */
+public final class EditorWindow {
+
+    private final Stage stage;
+    private final EditorDocument document = new EditorDocument();
+    private final Selection selection = new Selection();
+    private final ScriptCache scripts = new ScriptCache(ScriptParser::parse);
+    private final LiveAnalysis analysis = new LiveAnalysis();
+    private final CanvasPainter painter;
+    private final DiagramView view;
+    private final PalettePanel palette;
+    private final InspectorPanel inspector;
+    private final ProblemsPanel problems;
+    private final ConsolePanel console = new ConsolePanel();
+    private final MessageBar messages = new MessageBar();
+    private final EditActions edits;
+    private final FileController files;
+    private final ExportAction exports;
+    private final RunController runs;
+    private final CanvasGestures gestures;
+    private final Label badge = new Label();
+    private final Label status = new Label();
+    private final Label zoom = new Label();
+    private final TabPane bottom = new TabPane();
+    private final BorderPane root = new BorderPane();
+    private LiveAnalysis.Report report = LiveAnalysis.Report.empty();
+
+    public EditorWindow(Stage stage) {
+        this.stage = stage;
+        this.painter = new CanvasPainter(selection);
+        this.view = new DiagramView(painter);
+        this.inspector = new InspectorPanel(document, selection, scripts);
+        this.problems = new ProblemsPanel(this::justify, this::unjustify);
+        this.edits = new EditActions(document, selection, view);
+        this.files = new FileController(stage, document, messages, console, inspector::flush);
+        this.exports = new ExportAction(stage, document, messages, painter::cyclesOnly);
+        this.runs = new RunController(document, view, painter, console, messages, inspector, selection, this::currentReport);
+        Pane renameLayer = new Pane();
+        renameLayer.setPickOnBounds(false);
+        InPlaceRename rename = new InPlaceRename(renameLayer, view, document);
+        this.palette = new PalettePanel(t -> {
+            var c = view.centreWorld();
+            gestures().addProcess(t, c.getX(), c.getY());
+        });
+        this.gestures = new CanvasGestures(view, document, selection, new Connector(scripts), this::chooseConnection,
+                () -> Optional.ofNullable(palette.list().getSelectionModel().getSelectedItem())
+                        .orElse(ProcessTemplate.empty()), rename::start);
+        createView(renameLayer);
+        initListeners();
+        initKeys(rename);
+        files.setOnOpened(() -> {
+            runs.stop();
+            view.fitToWindow();
+        });
+        refreshAnalysis();
+    }
+
+    private CanvasGestures gestures() {
+        return gestures;
+    }
+
+    private void createView(Pane renameLayer) {
+        StackPane canvasStack = new StackPane(view, renameLayer);
+        canvasStack.getStyleClass().add("canvas-stack");
+        // The banner sits above the canvas, not over it: a deadlock's words never hide the cycle they explain.
+        BorderPane canvasArea = new BorderPane(canvasStack);
+        canvasArea.setTop(messages);
+        canvasStack.setOnDragOver(e -> {
+            if (e.getDragboard().hasContent(PalettePanel.TEMPLATE) && !document.lockedProperty().get()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        canvasStack.setOnDragDropped(e -> {
+            Object name = e.getDragboard().getContent(PalettePanel.TEMPLATE);
+            boolean done = false;
+            if (name instanceof String s) {
+                var w = view.viewport().toWorld(e.getX(), e.getY());
+                done = gestures.addProcess(ProcessTemplate.named(s), w.getX(), w.getY()).isPresent();
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
+
+        Tab problemsTab = new Tab("Problems", problems);
+        problemsTab.setId("problems-tab");
+        Tab consoleTab = new Tab("Console", console);
+        consoleTab.setId("console-tab");
+        bottom.getTabs().addAll(problemsTab, consoleTab);
+        bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        palette.setPrefWidth(170);
+        palette.setMinWidth(130);
+        inspector.setPrefWidth(360);
+        inspector.setMinWidth(260);
+        SplitPane middle = new SplitPane(palette, canvasArea, inspector);
+        middle.setDividerPositions(0.13, 0.72);
+        SplitPane.setResizableWithParent(palette, false);
+        SplitPane.setResizableWithParent(inspector, false);
+        SplitPane vertical = new SplitPane(middle, bottom);
+        vertical.setOrientation(Orientation.VERTICAL);
+        vertical.setDividerPositions(0.76);
+        SplitPane.setResizableWithParent(bottom, false);
+
+        badge.setId("cycle-badge");
+        badge.getStyleClass().add("cycle-badge");
+        MenusAndTools chrome = new MenusAndTools(document, edits, files, exports, runs, view, badge);
+        root.setTop(new VBox(chrome.menuBar(), chrome.toolBar()));
+        root.setCenter(vertical);
+        status.setId("status");
+        HBox statusBar = new HBox(12, status, new Region(), zoom);
+        HBox.setHgrow(statusBar.getChildren().get(1), Priority.ALWAYS);
+        statusBar.getStyleClass().add("status-bar");
+        root.setBottom(statusBar);
+        root.getStyleClass().add("editor-root");
+    }
+
+    private void initListeners() {
+        document.networkProperty().addListener((o, a, n) -> {
+            selection.follow(a, n);
+            view.setNetwork(n);
+            refreshAnalysis();
+        });
+        selection.processes().addListener((SetChangeListener<String>) c -> view.repaint());
+        selection.channels().addListener((SetChangeListener<String>) c -> view.repaint());
+        selection.cycleProperty().addListener((o, a, c) -> view.repaint());
+        problems.selectedProperty().addListener((o, a, p) -> {
+            switch (p) {
+                case Problem.Cycle c -> selection.cycleProperty().set(c.key());
+                case Problem.Fault f -> {
+                    selection.cycleProperty().set(null);
+                    if (f.process() != null && document.network().process(f.process()).isPresent()) {
+                        selection.selectProcess(f.process());
+                        if (f.pos() != null) {
+                            inspector.processInspector().scriptEditor().goTo(f.pos());
+                        }
+                    }
+                }
+                case null -> selection.cycleProperty().set(null);
+            }
+        });
+        status.textProperty().bind(document.messageProperty());
+        runs.runningProperty().addListener((o, was, is) -> {
+            if (is) {
+                showConsole(true);
+            }
+        });
+        zoom.textProperty().bind(Bindings.createStringBinding(
+                () -> Math.round(view.viewport().scale() * 100) + " %", view.viewport().scaleProperty()));
+        stage.titleProperty().bind(Bindings.createStringBinding(this::title, document.fileProperty(),
+                document.dirtyProperty(), document.networkProperty()));
+    }
+
+    /** Keys of the canvas that no menu item carries. */
+    private void initKeys(InPlaceRename rename) {
+        view.setOnKeyPressed(e -> {
+            switch (e.getCode()) {
+                case BACK_SPACE -> edits.delete();
+                case ESCAPE -> {
+                    selection.clear();
+                    selection.cycleProperty().set(null);
+                    problems.clearSelection();
+                    view.clearPreview();
+                }
+                case F2 -> selection.singleProcess().ifPresent(rename::start);
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+    }
+
+    private String title() {
+        String name = document.file().map(p -> p.getFileName().toString()).orElse("Untitled");
+        return (document.isDirty() ? "\u2022 " : "") + name + " \u2014 Chanvas";
+    }
+
+    private void refreshAnalysis() {
+        report = analysis.analyse(document.network());
+        painter.setCycles(report.cycles());
+        problems.show(report.problems());
+        long n = report.alarming();
+        long j = report.cycles().size() - n;
+        badge.setText(n == 0 ? (j > 0 ? "\u2713 " + j + " justified" : "\u2713 no cycles")
+                : "\u27f3 " + n + (n == 1 ? " cycle" : " cycles") + (report.truncated() ? "+" : ""));
+        badge.getStyleClass().removeAll("badge-ok", "badge-alarm");
+        badge.getStyleClass().add(n == 0 ? "badge-ok" : "badge-alarm");
+        view.repaint();
+    }
+
+    private LiveAnalysis.Report currentReport() {
+        return report;
+    }
+
+    private Optional<ConnectOption> chooseConnection(List<ConnectOption> options) {
+        ChoiceDialog<String> d = new ChoiceDialog<>(options.getFirst().describe(),
+                options.stream().map(ConnectOption::describe).toList());
+        d.initOwner(stage);
+        d.setTitle("Connect");
+        d.setHeaderText("The scripts leave more than one way to connect these processes.");
+        d.setContentText("Connect:");
+        return d.showAndWait().flatMap(s -> options.stream().filter(o -> o.describe().equals(s)).findFirst());
+    }
+
+    private void justify(Problem.Cycle cycle) {
+        TextInputDialog d = new TextInputDialog();
+        d.initOwner(stage);
+        d.setTitle("Justify cycle");
+        d.setHeaderText("Why can " + cycle.path() + " not deadlock?");
+        d.setContentText("Note:");
+        d.showAndWait().ifPresent(note -> justify(cycle, note));
+    }
+
+    /** Marks a cycle justified with a note (one undo step, saved with the file). */
+    public void justify(Problem.Cycle cycle, String note) {
+        document.execute(new AddJustification(new Justification(cycle.key(), note)));
+    }
+
+    private void unjustify(Problem.Cycle cycle) {
+        document.execute(new RemoveJustification(cycle.key()));
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public EditorDocument document() {
+        return document;
+    }
+
+    public Selection selection() {
+        return selection;
+    }
+
+    public DiagramView view() {
+        return view;
+    }
+
+    public FileController files() {
+        return files;
+    }
+
+    public RunController runs() {
+        return runs;
+    }
+
+    public ConsolePanel console() {
+        return console;
+    }
+
+    public ProblemsPanel problems() {
+        return problems;
+    }
+
+    public MessageBar messages() {
+        return messages;
+    }
+
+    public InspectorPanel inspector() {
+        return inspector;
+    }
+
+    public ExportAction exports() {
+        return exports;
+    }
+
+    public EditActions edits() {
+        return edits;
+    }
+
+    public CanvasGestures canvasGestures() {
+        return gestures;
+    }
+
+    public LiveAnalysis.Report report() {
+        return report;
+    }
+
+    /** Shows the Console tab (a run started) or the Problems tab. */
+    public void showConsole(boolean console) {
+        bottom.getSelectionModel().select(console ? 1 : 0);
+    }
+}

@@ -1,0 +1,122 @@
+package org.chanvas.app.editor.panels;
+
+import java.util.List;
+
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+
+/**
+ * The Console: what processes print during a run, each line prefixed with the process's label in that
+ * process's colour; and the run's own notes (started, finished, deadlock) in grey or red.
+ */
+public final class ConsolePanel extends BorderPane {
+
+    /** One line of the console. */
+    public record Line(String source, String text, Color colour, Kind kind) {
+        /** Where a line comes from. */
+        public enum Kind { PRINT, NOTE, ERROR }
+
+        /** The line as a person would copy it: {@code label: text}, or just the note. */
+        public String plain() {
+            return kind == Kind.PRINT ? source + ": " + text : text;
+        }
+    }
+
+    /** Lines kept; a forever-printing run must not exhaust memory. */
+    private static final int LIMIT = 5000;
+
+    private final ObservableList<Line> lines = FXCollections.observableArrayList();
+    private final ListView<Line> view = new ListView<>(lines);
+
+    public ConsolePanel() {
+        getStyleClass().add("console");
+        view.setId("console");
+        view.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(Line line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(null);
+                if (empty || line == null) {
+                    setGraphic(null);
+                    return;
+                }
+                TextFlow flow = new TextFlow();
+                switch (line.kind()) {
+                    case PRINT -> {
+                        Text who = new Text(line.source() + ": ");
+                        who.setFill(line.colour());
+                        who.setStyle("-fx-font-weight: bold");
+                        flow.getChildren().addAll(who, new Text(line.text()));
+                    }
+                    case NOTE -> {
+                        Text t = new Text(line.text());
+                        t.setFill(Color.web("#666666"));
+                        t.setStyle("-fx-font-style: italic");
+                        flow.getChildren().add(t);
+                    }
+                    case ERROR -> {
+                        Text t = new Text(line.text());
+                        t.setFill(Color.web("#d32f2f"));
+                        t.setStyle("-fx-font-weight: bold");
+                        flow.getChildren().add(t);
+                    }
+                }
+                setGraphic(flow);
+            }
+        });
+        setCenter(view);
+    }
+
+    public void print(String source, String text, Color colour) {
+        add(new Line(source, text, colour, Line.Kind.PRINT));
+    }
+
+    public void note(String text) {
+        add(new Line("", text, Color.GRAY, Line.Kind.NOTE));
+    }
+
+    public void error(String text) {
+        add(new Line("", text, Color.web("#d32f2f"), Line.Kind.ERROR));
+    }
+
+    /** Adds many lines at once: one list change per pulse instead of one per print. */
+    public void addAll(List<Line> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        lines.addAll(batch);
+        trim();
+        view.scrollTo(lines.size() - 1);
+    }
+
+    private void add(Line line) {
+        lines.add(line);
+        trim();
+        view.scrollTo(lines.size() - 1);
+    }
+
+    private void trim() {
+        if (lines.size() > LIMIT) {
+            lines.remove(0, lines.size() - LIMIT);
+        }
+    }
+
+    public void clear() {
+        lines.clear();
+    }
+
+    /** The lines as text, for copying and for tests. */
+    public List<String> plainLines() {
+        return lines.stream().map(Line::plain).toList();
+    }
+
+    public ObservableList<Line> lines() {
+        return FXCollections.unmodifiableObservableList(lines);
+    }
+}

@@ -1,0 +1,121 @@
+package org.chanvas.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.chanvas.model.Channel;
+import org.chanvas.model.ChannelKind;
+import org.chanvas.model.Endpoint;
+import org.chanvas.model.Network;
+import org.chanvas.model.Process;
+import org.chanvas.model.io.ChanvasFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code chanvas run}: output lines, diagnosis on stderr, and each exit code of SPEC §4. */
+class RunCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+    }
+
+    Result run(Network n, String... args) throws Exception {
+        Path f = dir.resolve("net.chanvas.json");
+        Files.writeString(f, ChanvasFormat.write(n));
+        return runFile(f, args);
+    }
+
+    Result runFile(Path f, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new RunCommand());
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        String[] all = new String[args.length + 1];
+        all[0] = f.toString();
+        System.arraycopy(args, 0, all, 1, args.length);
+        int code = cl.execute(all);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static Network prodCons(boolean kill) {
+        String producer = "for i in 0..3 {\n  send out \"Message {i}\"\n}" + (kill ? "\nsend out \"kill\"" : "");
+        return new Network("pc", "", List.of(new Process("producer", 0, 0, producer),
+                new Process("consumer", 0, 0, "forever {\n  m = recv in\n  if m == \"kill\" { stop }\n  print m\n}")),
+                List.of(new Channel("q", ChannelKind.UNBOUNDED, 0, List.of(new Endpoint("producer", "out")),
+                        List.of(new Endpoint("consumer", "in")))), List.of(), null);
+    }
+
+    @Test
+    void printsEachPrintAsLabelAndTextAndExitsZero() throws Exception {
+        for (String[] args : List.of(new String[0], new String[] {"--seed", "7"})) {
+            Result r = run(prodCons(true), args);
+            assertThat(r.code()).isZero();
+            assertThat(r.out().lines()).containsExactly("consumer: Message 0", "consumer: Message 1",
+                    "consumer: Message 2");
+            assertThat(r.err()).isEmpty();
+        }
+    }
+
+    @Test
+    void stuckConsumerExitsThreeWithDiagnosis() throws Exception {
+        Result r = run(prodCons(false), "--seed", "1");
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).startsWith("stuck:").contains("consumer waits to receive on in (channel q)");
+        Result c = run(prodCons(false));
+        assertThat(c.code()).isEqualTo(3);
+        assertThat(c.err()).isEqualTo(r.err());
+    }
+
+    @Test
+    void scriptErrorExitsFiveWithLineAndColumn() throws Exception {
+        Network n = new Network("e", "", List.of(new Process("p", 0, 0, "x = 1\ny = x / 0")), List.of(), List.of(),
+                null);
+        Result r = run(n);
+        assertThat(r.code()).isEqualTo(5);
+        assertThat(r.err()).contains("p").contains("2:5").contains("division by zero");
+    }
+
+    @Test
+    void timeoutExitsFour() throws Exception {
+        Network n = new Network("t", "", List.of(new Process("p", 0, 0, "forever { x = 1 }")), List.of(), List.of(),
+                null);
+        assertThat(run(n, "--timeout", "0.2").code()).isEqualTo(4);
+        assertThat(run(n, "--timeout", "0.2", "--seed", "3").code()).isEqualTo(4);
+    }
+
+    @Test
+    void invalidInputExitsTwo() throws Exception {
+        Path bad = dir.resolve("bad.chanvas.json");
+        Files.writeString(bad, "{ not json");
+        Result r = runFile(bad);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("bad.chanvas.json");
+        Network n = new Network("s", "", List.of(new Process("p", 0, 0, "x = (1")), List.of(), List.of(), null);
+        Result s = run(n);
+        assertThat(s.code()).isEqualTo(2);
+        assertThat(s.err()).contains("process 'p' script 1:");
+    }
+
+    @Test
+    void traceHasOneJsonObjectPerEventAndIsTheSameForTheSameSeed() throws Exception {
+        Path t1 = dir.resolve("t1.jsonl");
+        Path t2 = dir.resolve("t2.jsonl");
+        assertThat(run(prodCons(true), "--seed", "42", "--trace", t1.toString()).code()).isZero();
+        assertThat(run(prodCons(true), "--seed", "42", "--trace", t2.toString()).code()).isZero();
+        List<String> lines = Files.readAllLines(t1);
+        assertThat(lines).isEqualTo(Files.readAllLines(t2));
+        assertThat(lines).allMatch(l -> l.startsWith("{\"type\":\"") && l.endsWith("}"));
+        assertThat(lines.stream().map(l -> l.substring(9, l.indexOf('"', 9))).distinct())
+                .contains("start", "send", "transfer", "recv", "print", "end");
+        assertThat(lines).contains("{\"type\":\"print\",\"t\":0,\"process\":\"consumer\",\"label\":\"consumer\","
+                + "\"text\":\"Message 0\"}");
+    }
+}

@@ -1,0 +1,24 @@
+package org.chanvas.runtime.channel;
+
+/**
+ * Watches the messages a channel moves: a pacing gate consulted before each transfer to a reader, and a
+ * report after it. Called by whichever thread completes the transfer, outside every channel lock.
+ */
+public interface ChannelMonitor {
+
+    /** No gate, no reports. */
+    ChannelMonitor NONE = new ChannelMonitor() {
+    };
+
+    /** May wait (pause, step, pace) before a message reaches its reader. */
+    default void beforeTransfer(ParkingChannel<?> channel) throws InterruptedException {
+    }
+
+    /**
+     * A message went from a writer to a reader.
+     *
+     * @param fromTag the tag the writer sent with, @param toTag the tag the reader received with
+     */
+    default void transferred(ParkingChannel<?> channel, Object fromTag, Object toTag, Object value) {
+    }
+}

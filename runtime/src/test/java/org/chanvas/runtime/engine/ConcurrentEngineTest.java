@@ -1,0 +1,126 @@
+package org.chanvas.runtime.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.chanvas.runtime.Nets.net;
+
+import java.time.Duration;
+import java.util.List;
+import org.chanvas.model.ChannelKind;
+import org.chanvas.runtime.Nets;
+import org.chanvas.runtime.event.EventQueue;
+import org.chanvas.runtime.event.RunEvent;
+import org.junit.jupiter.api.Test;
+
+/** Whole networks on the concurrent engine: outcomes, prints, errors, stopping. */
+class ConcurrentEngineTest {
+
+    static final Duration LIMIT = Duration.ofSeconds(20);
+
+    static RunOutcome run(Nets n, EventQueue q) throws InterruptedException {
+        try (Run r = new ConcurrentEngine().prepare(n.plan(), RunOptions.defaults().withSink(q))) {
+            r.start();
+            return r.await(LIMIT).orElseThrow(() -> new AssertionError("run did not end"));
+        }
+    }
+
+    static List<String> prints(EventQueue q) {
+        return q.drain().stream().filter(e -> e instanceof RunEvent.Printed).map(e -> {
+            RunEvent.Printed p = (RunEvent.Printed) e;
+            return p.label() + ": " + p.text();
+        }).toList();
+    }
+
+    @Test
+    void producerConsumerWithKillMessage() throws Exception {
+        Nets n = net()
+                .process("producer", "for i in 0..4 {\n  send out \"Message {i}\"\n}\nsend out \"kill\"")
+                .process("consumer", "forever {\n  m = recv in\n  if m == \"kill\" { stop }\n  print m\n}")
+                .kind("q", ChannelKind.UNBOUNDED, 0, "producer.out", "consumer.in");
+        EventQueue q = new EventQueue();
+        assertThat(run(n, q)).isEqualTo(new RunOutcome.Finished());
+        assertThat(prints(q)).containsExactly("consumer: Message 0", "consumer: Message 1", "consumer: Message 2",
+                "consumer: Message 3");
+    }
+
+    @Test
+    void deadlockIsReportedWithinAHundredMillisecondsOfTheLastMove() throws Exception {
+        Nets n = net().process("a", "sleep 30\nrecv in").process("b", "recv in")
+                .rendezvous("ab", "a.out", "b.in").rendezvous("ba", "b.out", "a.in");
+        EventQueue q = new EventQueue();
+        assertThat(run(n, q)).isInstanceOf(RunOutcome.Deadlocked.class);
+        List<RunEvent> events = q.drain();
+        long lastBlock = events.stream().filter(e -> e instanceof RunEvent.Blocked).mapToLong(RunEvent::nanos).max()
+                .orElseThrow();
+        long deadlock = events.stream().filter(e -> e instanceof RunEvent.Deadlock).mapToLong(RunEvent::nanos)
+                .findFirst().orElseThrow();
+        assertThat(deadlock - lastBlock).isBetween(0L, 100_000_000L);
+    }
+
+    @Test
+    void anUnboundedChannelPastItsLimitFailsTheSenderWithItsLine() throws Exception {
+        Nets n = net().process("w", "x = 0\nforever {\n  send out x\n  x = x + 1\n}").process("r", "sleep 100000")
+                .kind("q", ChannelKind.UNBOUNDED, 0, "w.out", "r.in");
+        for (Engine engine : List.of(new ConcurrentEngine(), new DeterministicEngine())) {
+            try (Run r = engine.prepare(n.plan(), RunOptions.defaults().withUnboundedLimit(1000))) {
+                r.start();
+                RunOutcome o = r.await(LIMIT).orElseThrow();
+                assertThat(o).isInstanceOf(RunOutcome.ScriptFailed.class);
+                RunOutcome.ScriptFailed f = (RunOutcome.ScriptFailed) o;
+                assertThat(f.process()).isEqualTo("w");
+                assertThat(f.line()).isEqualTo(3);
+                assertThat(f.message()).contains("'q'").contains("1000");
+            }
+        }
+    }
+
+    @Test
+    void aScriptErrorEndsTheRunAndLeavesNoProcessRunning() throws Exception {
+        Nets n = net().process("bad", "sleep 5\nx = [1][3]").process("spin", "forever { }")
+                .process("wait", "recv in").rendezvous("c", "spin.out", "wait.in");
+        try (Run r = new ConcurrentEngine().prepare(n.plan(), RunOptions.defaults())) {
+            r.start();
+            assertThat(r.await(LIMIT)).contains(new RunOutcome.ScriptFailed("bad", "bad", 2, 5,
+                    "index 3 out of range for a list of 1"));
+            assertThat(((ConcurrentRun) r).threads()).noneMatch(Thread::isAlive);
+        }
+    }
+
+    @Test
+    void timeoutEndsTheRun() throws Exception {
+        Nets n = net().process("spin", "forever { }");
+        for (Engine engine : List.of(new ConcurrentEngine(), new DeterministicEngine())) {
+            try (Run r = engine.prepare(n.plan(), RunOptions.defaults().withTimeout(100))) {
+                r.start();
+                assertThat(r.await(LIMIT)).contains(new RunOutcome.TimedOut(100));
+            }
+        }
+    }
+
+    @Test
+    void stepPacingReleasesExactlyOneTransferPerStep() throws Exception {
+        Nets n = net().process("a", "forever { send out 1 }").process("b", "forever { recv in }")
+                .rendezvous("c", "a.out", "b.in");
+        for (Engine engine : List.of(new ConcurrentEngine(), new DeterministicEngine())) {
+            EventQueue q = new EventQueue();
+            Pacing pacing = new Pacing(new Pacing.Step());
+            List<RunEvent> seen = new java.util.ArrayList<>();
+            try (Run r = engine.prepare(n.plan(), RunOptions.defaults().withPacing(pacing).withSink(q))) {
+                r.start();
+                for (int step = 1; step <= 3; step++) {
+                    pacing.step();
+                    long deadline = System.nanoTime() + 10_000_000_000L;
+                    while (seen.stream().filter(e -> e instanceof RunEvent.Transfer).count() < step
+                            && System.nanoTime() < deadline) {
+                        q.drain(seen::add);
+                        Thread.onSpinWait();
+                    }
+                }
+                r.stop();
+                r.await(LIMIT).orElseThrow();
+            }
+            q.drain(seen::add);
+            assertThat(seen.stream().filter(e -> e instanceof RunEvent.Transfer).count()).as(engine.toString())
+                    .isEqualTo(3);
+        }
+    }
+}
