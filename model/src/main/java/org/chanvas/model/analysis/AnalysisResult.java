@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param valid whether there are no faults
  * @param faults every fault, in {@link NetworkValidator} order
- * @param cycles the deadlock-prone cycles, in {@link CycleFinder} order (lexicographic), at most the limit
+ * @param cycles the deadlock-prone cycles, shortest first, then lexicographically by process ids
+ *               ({@link ShortestFirstCycleFinder}), at most the limit
  * @param truncated whether the graph has more cycles than listed
  */
 public record AnalysisResult(boolean valid, List<Fault> faults, List<CycleReport> cycles, boolean truncated) {

@@ -49,42 +49,101 @@ public final class ClientServerGraph {
         for (int i = 0; i < n; i++) {
             index.put(sorted[i], i);
         }
-        // Pair key (from * n + to) -> channel ids; a TreeSet sorts them and drops a channel met twice.
-        Map<Long, TreeSet<String>> pairs = new HashMap<>();
-        for (Channel c : network.channels()) {
+        // One entry per (writer process, reader process, channel), sorted by pair and then by file order;
+        // each run of equal pairs is one edge.
+        List<Channel> channels = network.channels();
+        long[] pairs = new long[16];
+        int[] owner = new int[16];
+        int count = 0;
+        for (int ci = 0; ci < channels.size(); ci++) {
+            Channel c = channels.get(ci);
             int[] from = vertices(c.writers(), index);
             int[] to = vertices(c.readers(), index);
             for (int w : from) {
                 for (int r : to) {
-                    pairs.computeIfAbsent((long) w * n + r, k -> new TreeSet<>()).add(c.id());
+                    if (count == pairs.length) {
+                        pairs = Arrays.copyOf(pairs, count * 2);
+                        owner = Arrays.copyOf(owner, count * 2);
+                    }
+                    pairs[count] = (long) w * n + r;
+                    owner[count++] = ci;
                 }
             }
         }
-        long[] keys = new long[pairs.size()];
-        int k = 0;
-        for (long key : pairs.keySet()) {
-            keys[k++] = key;
-        }
-        Arrays.sort(keys); // by source, then target: exactly compressed-row order
+        int[] order = sortedOrder(pairs, owner, count);
         int[] first = new int[n + 1];
-        int[] target = new int[keys.length];
-        List<List<String>> edgeChannels = new ArrayList<>(keys.length);
-        for (int e = 0; e < keys.length; e++) {
-            int from = (int) (keys[e] / n);
-            first[from + 1]++;
-            target[e] = (int) (keys[e] % n);
-            edgeChannels.add(List.copyOf(pairs.get(keys[e])));
+        int[] targets = new int[count];
+        List<List<String>> edgeChannels = new ArrayList<>();
+        int edges = 0;
+        for (int i = 0; i < count; ) {
+            long key = pairs[order[i]];
+            int j = i;
+            while (j < count && pairs[order[j]] == key) {
+                j++;
+            }
+            if (j - i == 1) {
+                edgeChannels.add(List.of(channels.get(owner[order[i]]).id()));
+            } else {
+                TreeSet<String> ids = new TreeSet<>(); // sorts parallel channels and drops one met twice
+                for (int k = i; k < j; k++) {
+                    ids.add(channels.get(owner[order[k]]).id());
+                }
+                edgeChannels.add(List.copyOf(ids));
+            }
+            first[(int) (key / n) + 1]++;
+            targets[edges++] = (int) (key % n);
+            i = j;
         }
+        int[] target = Arrays.copyOf(targets, edges);
         for (int v = 0; v < n; v++) {
             first[v + 1] += first[v];
         }
         return new ClientServerGraph(List.of(sorted), index, new IntDigraph(n, first, target), edgeChannels);
     }
 
-    /** The distinct processes of the ends, as sorted vertex numbers; ends on unknown processes are skipped. */
+    /** The distinct processes of the ends, as vertex numbers; ends on unknown processes are skipped. */
     private static int[] vertices(List<Endpoint> ends, Map<String, Integer> index) {
-        return ends.stream().map(e -> index.get(e.process())).filter(java.util.Objects::nonNull)
-                .mapToInt(Integer::intValue).sorted().distinct().toArray();
+        int[] out = new int[ends.size()];
+        int k = 0;
+        for (Endpoint e : ends) {
+            Integer v = index.get(e.process());
+            if (v != null) {
+                out[k++] = v;
+            }
+        }
+        if (k <= 1) {
+            return k == out.length ? out : Arrays.copyOf(out, k);
+        }
+        return Arrays.stream(out, 0, k).sorted().distinct().toArray();
+    }
+
+    /** Positions 0..count-1 ordered by pair key, ties in entry order; one primitive sort when keys allow. */
+    private static int[] sortedOrder(long[] pairs, int[] owner, int count) {
+        long maxKey = 0;
+        for (int i = 0; i < count; i++) {
+            maxKey = Math.max(maxKey, pairs[i]);
+        }
+        int[] order = new int[count];
+        if (count > 0 && maxKey < (Long.MAX_VALUE - count) / count) {
+            long[] packed = new long[count];
+            for (int i = 0; i < count; i++) {
+                packed[i] = pairs[i] * count + i;
+            }
+            Arrays.sort(packed);
+            for (int i = 0; i < count; i++) {
+                order[i] = (int) (packed[i] % count);
+            }
+        } else {
+            Integer[] boxed = new Integer[count];
+            for (int i = 0; i < count; i++) {
+                boxed[i] = i;
+            }
+            Arrays.sort(boxed, java.util.Comparator.comparingLong((Integer i) -> pairs[i]).thenComparingInt(i -> i));
+            for (int i = 0; i < count; i++) {
+                order[i] = boxed[i];
+            }
+        }
+        return order;
     }
 
     /** Every process id, sorted. */
@@ -164,5 +223,16 @@ public final class ClientServerGraph {
 
     List<String> channels(int edge) {
         return edgeChannels.get(edge);
+    }
+
+    /** The cycle visiting {@code path[0..length-1]}, where {@code edges[i]} leads on from {@code path[i]}. */
+    Cycle cycle(int[] path, int[] edges, int length) {
+        List<String> processes = new ArrayList<>(length);
+        java.util.Set<String> channels = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < length; i++) {
+            processes.add(ids.get(path[i]));
+            channels.addAll(edgeChannels.get(edges[i]));
+        }
+        return new Cycle(processes, new ArrayList<>(channels));
     }
 }

@@ -4,9 +4,10 @@ package org.chanvas.model.analysis;
  * Finds the elementary cycles of a client/server graph (SPEC §1: each once, rotated to start at its
  * smallest process id; a self-loop counts). The interface says what; an implementation's name says how.
  *
- * <p>Order: cycles arrive in lexicographic order of their process-id lists (so by smallest process first,
- * and a cycle before every longer one it is a prefix of). The order does not depend on the algorithm, and
- * a capped list is always the lexicographically first cycles of the graph.
+ * <p>Each implementation names one deterministic order, a total order on cycles that does not depend on
+ * the order of processes or channels in the file, and reports cycles in it, so a capped list is always
+ * the first cycles in that order: {@link ShortestFirstCycleFinder} (the default) by length then
+ * lexicographically, {@link JohnsonCycleFinder} lexicographically.
  */
 public interface CycleFinder {
 

@@ -24,7 +24,7 @@ public final class IncrementalAnalyzer {
     private FoundCycles lastCycles;
 
     public IncrementalAnalyzer(AnalysisOptions options) {
-        this(options, new JohnsonCycleFinder());
+        this(options, new ShortestFirstCycleFinder());
     }
 
     public IncrementalAnalyzer(AnalysisOptions options, CycleFinder finder) {

@@ -1,16 +1,17 @@
 package org.chanvas.model.analysis;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.Set;
 
 /**
  * Johnson's algorithm (1975), iterative and able to stop after any cycle, so a cap costs time in
- * proportion to the cycles kept and not to the millions a dense graph may have.
+ * proportion to the cycles kept and not to the millions a dense graph may have. Order: lexicographic by
+ * process-id list (a cycle before every longer one it is a prefix of), so a capped list is the
+ * lexicographically first cycles. Its cost is linear in the graph per cycle found, which makes it the fastest
+ * way to list every cycle of a graph with few; but in a large graph with many, the lexicographically first
+ * cycles are long ones, which is why the default finder is {@link ShortestFirstCycleFinder}.
  *
  * <p>Work goes component by component: a strongly connected component is searched from its smallest
  * vertex s (every cycle through s), then s is removed and what is left of the component is split into its
@@ -21,8 +22,24 @@ import java.util.Set;
 public final class JohnsonCycleFinder implements CycleFinder {
 
     @Override
+    public String toString() {
+        return "JohnsonCycleFinder";
+    }
+
+    /** How a search ended. */
+    enum Outcome { COMPLETE, STOPPED, OUT_OF_BUDGET }
+
+    @Override
     public boolean findCycles(ClientServerGraph graph, CycleSink sink) {
-        return new Search(graph, sink).run();
+        return new Search(graph, sink, Long.MAX_VALUE).run() == Outcome.COMPLETE;
+    }
+
+    /**
+     * As {@link #findCycles}, but gives up after about {@code budget} steps (an edge looked at, a vertex
+     * handled by Tarjan); the cycles reported until then are the lexicographically first ones.
+     */
+    Outcome findCycles(ClientServerGraph graph, CycleSink sink, long budget) {
+        return new Search(graph, sink, budget).run();
     }
 
     /** A component waiting to be searched: its members (ascending) all carry {@code label == tag}. */
@@ -47,8 +64,10 @@ public final class JohnsonCycleFinder implements CycleFinder {
         private final boolean[] found;
         private final int[] unblockStack;
         private int nextTag;
+        private long budget;
 
-        Search(ClientServerGraph graph, CycleSink sink) {
+        Search(ClientServerGraph graph, CycleSink sink, long budget) {
+            this.budget = budget;
             this.graph = graph;
             this.g = graph.digraph();
             this.sink = sink;
@@ -66,19 +85,22 @@ public final class JohnsonCycleFinder implements CycleFinder {
             unblockStack = new int[n];
         }
 
-        boolean run() {
+        Outcome run() {
             PriorityQueue<Pending> queue = new PriorityQueue<>(Comparator.comparingInt(p -> p.members()[0]));
+            budget -= g.n + g.edgeCount();
             enqueue(tarjan.all(), queue);
             while (!queue.isEmpty()) {
                 Pending p = queue.poll();
                 int[] members = p.members();
-                if (!circuits(members, p.tag())) {
-                    return false;
+                Outcome o = circuits(members, p.tag());
+                if (o != Outcome.COMPLETE) {
+                    return o;
                 }
                 label[members[0]] = -1;
+                budget -= members.length;
                 enqueue(tarjan.within(Arrays.copyOfRange(members, 1, members.length), label, p.tag()), queue);
             }
-            return true;
+            return Outcome.COMPLETE;
         }
 
         private void enqueue(List<int[]> components, PriorityQueue<Pending> queue) {
@@ -94,8 +116,8 @@ public final class JohnsonCycleFinder implements CycleFinder {
             }
         }
 
-        /** Every cycle through the component's smallest vertex; false when the sink stopped. */
-        private boolean circuits(int[] members, int tag) {
+        /** Every cycle through the component's smallest vertex. */
+        private Outcome circuits(int[] members, int tag) {
             for (int v : members) {
                 blocked[v] = false;
                 waitingCount[v] = 0;
@@ -110,6 +132,9 @@ public final class JohnsonCycleFinder implements CycleFinder {
                 int top = depth - 1;
                 int v = path[top];
                 int e = nextEdge[top];
+                if (--budget < 0) {
+                    return Outcome.OUT_OF_BUDGET;
+                }
                 if (e < g.first[v + 1]) {
                     nextEdge[top] = e + 1;
                     int w = g.target[e];
@@ -119,8 +144,9 @@ public final class JohnsonCycleFinder implements CycleFinder {
                     if (w == s) {
                         found[top] = true;
                         pathEdge[top] = e;
-                        if (!sink.accept(cycle(depth))) {
-                            return false;
+                        budget -= depth; // making the cycle's lists costs its length
+                        if (!sink.accept(graph.cycle(path, pathEdge, depth))) {
+                            return Outcome.STOPPED;
                         }
                     } else if (!blocked[w]) {
                         pathEdge[top] = e;
@@ -147,7 +173,7 @@ public final class JohnsonCycleFinder implements CycleFinder {
                     found[depth - 1] = true;
                 }
             }
-            return true;
+            return Outcome.COMPLETE;
         }
 
         private void unblock(int u) {
@@ -184,17 +210,6 @@ public final class JohnsonCycleFinder implements CycleFinder {
             }
             list[count] = v;
             waitingCount[w] = count + 1;
-        }
-
-        /** The cycle on the current path; {@code pathEdge[i]} leads from {@code path[i]} onwards. */
-        private Cycle cycle(int length) {
-            List<String> processes = new ArrayList<>(length);
-            Set<String> channels = new LinkedHashSet<>();
-            for (int i = 0; i < length; i++) {
-                processes.add(graph.id(path[i]));
-                channels.addAll(graph.channels(pathEdge[i]));
-            }
-            return new Cycle(processes, new ArrayList<>(channels));
         }
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import org.chanvas.model.Channel;
 import org.chanvas.model.ChannelKind;
@@ -31,7 +30,6 @@ import org.chanvas.model.script.ScriptParser;
  */
 public final class NetworkValidator {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
     private final Function<String, ParsedScript> parser;
 
@@ -43,6 +41,22 @@ public final class NetworkValidator {
     /** A validator that gets parsed scripts from {@code parser}, e.g. a cache keyed by script text. */
     public NetworkValidator(Function<String, ParsedScript> parser) {
         this.parser = parser;
+    }
+
+    /** Whether the text is an id of SPEC §2, {@code [A-Za-z_][A-Za-z0-9_-]*}; by hand, as it runs for every element. */
+    public static boolean isId(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+            boolean more = (c >= '0' && c <= '9') || c == '-';
+            if (!(letter || (i > 0 && more))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every fault of the network; empty when it is valid. */
@@ -62,8 +76,8 @@ public final class NetworkValidator {
         private final Network network;
         private final List<Fault> faults = new ArrayList<>();
         private final Map<String, ParsedScript> scripts = new HashMap<>();
-        /** Every end on a known process, in channel order. */
-        private final Map<Endpoint, List<Wire>> wires = new LinkedHashMap<>();
+        /** Every end on a known process: by process, then by port in channel order. */
+        private final Map<String, Map<String, List<Wire>>> wires = new HashMap<>();
 
         Run(Network network) {
             this.network = network;
@@ -96,7 +110,8 @@ public final class NetworkValidator {
         private void addWires(Channel c, List<Endpoint> ends, boolean writer) {
             for (Endpoint e : ends) {
                 if (scripts.containsKey(e.process())) {
-                    wires.computeIfAbsent(e, k -> new ArrayList<>()).add(new Wire(c, writer));
+                    wires.computeIfAbsent(e.process(), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(e.port(), k -> new ArrayList<>()).add(new Wire(c, writer));
                 }
             }
         }
@@ -107,7 +122,7 @@ public final class NetworkValidator {
 
         private void checkProcess(Process p, ParsedScript script, boolean first) {
             Place here = new Place.OfProcess(p.id());
-            if (!ID.matcher(p.id()).matches()) {
+            if (!isId(p.id())) {
                 add(FaultKind.BAD_ID, here, badId("process", p.id()));
             }
             if (!first) {
@@ -119,24 +134,24 @@ public final class NetworkValidator {
             if (!first) {
                 return; // its ports are the first process's: reporting them twice would only repeat
             }
+            Map<String, List<Wire>> ports = wires.getOrDefault(p.id(), Map.of());
             for (String port : script.ports().keySet()) {
-                if (!wires.containsKey(new Endpoint(p.id(), port))) {
+                if (!ports.containsKey(port)) {
                     add(FaultKind.UNCONNECTED_PORT, here, "port '" + port + "' of " + p.id() + " is not connected");
                 }
             }
-            for (Map.Entry<Endpoint, List<Wire>> e : wires.entrySet()) {
-                if (e.getKey().process().equals(p.id())) {
-                    checkPortWiring(p.id(), e.getKey().port(), e.getValue());
-                }
-            }
+            ports.forEach((port, ws) -> checkPortWiring(p.id(), port, ws));
             for (PortUse use : script.portUses()) {
-                for (Wire w : wires.getOrDefault(new Endpoint(p.id(), use.port()), List.of())) {
+                for (Wire w : ports.getOrDefault(use.port(), List.of())) {
                     checkOperation(p.id(), use, w);
                 }
             }
         }
 
         private void checkPortWiring(String process, String port, List<Wire> ws) {
+            if (ws.size() == 1) {
+                return; // the usual case: one end of one channel
+            }
             Place here = new Place.OfProcess(process);
             String name = "port '" + port + "' of " + process;
             Wire firstWriter = ws.stream().filter(Wire::writer).findFirst().orElse(null);
@@ -182,7 +197,7 @@ public final class NetworkValidator {
 
         private void checkChannel(Channel c, boolean first) {
             Place here = new Place.OfChannel(c.id());
-            if (!ID.matcher(c.id()).matches()) {
+            if (!isId(c.id())) {
                 add(FaultKind.BAD_ID, here, badId("channel", c.id()));
             }
             if (!first) {
@@ -206,24 +221,28 @@ public final class NetworkValidator {
 
         private void checkEnds(Place here, List<Endpoint> ends, boolean writer) {
             String role = writer ? "writer" : "reader";
-            Set<Endpoint> seen = new HashSet<>();
+            // Most channels have one end a side: no set needed to spot one listed twice.
+            Set<Endpoint> seen = ends.size() > 1 ? new HashSet<>() : null;
             for (Endpoint e : ends) {
-                String end = role + " '" + e + "'";
-                if (!seen.add(e)) {
-                    add(FaultKind.DUPLICATE_END, here, end + " is listed twice");
-                    continue;
-                }
-                if (!scripts.containsKey(e.process())) {
-                    add(FaultKind.UNKNOWN_PROCESS, here, end + " names process '" + e.process()
-                            + "', which does not exist");
+                if (seen != null && !seen.add(e)) {
+                    add(FaultKind.DUPLICATE_END, here, role + " '" + e + "' is listed twice");
                     continue;
                 }
                 ParsedScript script = scripts.get(e.process());
+                if (script == null) {
+                    add(FaultKind.UNKNOWN_PROCESS, here, role + " '" + e + "' names process '" + e.process()
+                            + "', which does not exist");
+                    continue;
+                }
                 PortDirection used = script.ports().get(e.port());
+                if (used != null && (used == PortDirection.OUTBOUND) == writer) {
+                    continue; // fine: the script uses the port the way the channel wires it
+                }
+                String end = role + " '" + e + "'";
                 if (used == null) {
                     add(FaultKind.UNKNOWN_PORT, here, end + ": the script of " + e.process()
                             + " does not use port '" + e.port() + "'");
-                } else if ((used == PortDirection.OUTBOUND) != writer) {
+                } else {
                     PortUse at = script.portUses().stream().filter(u -> u.port().equals(e.port()))
                             .findFirst().orElseThrow();
                     add(FaultKind.WRONG_SIDE, here, end + ": the script of " + e.process() + " "

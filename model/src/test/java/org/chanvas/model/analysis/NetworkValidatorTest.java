@@ -120,10 +120,13 @@ class NetworkValidatorTest {
                                         + " not exist")),
                 Arguments.of("port the script does not use",
                         Doc.of().process("producer", PRODUCER).process("consumer", CONSUMER)
-                                .channel("q", UNBOUNDED, 0, "producer.output", "consumer.in").network(),
+                                .channel("q", UNBOUNDED, 0, "producer.output", "consumer.inn").network(),
                         List.of("UNCONNECTED_PORT | process producer | port 'out' of producer is not connected",
+                                "UNCONNECTED_PORT | process consumer | port 'in' of consumer is not connected",
                                 "UNKNOWN_PORT | channel q | writer 'producer.output': the script of producer does"
-                                        + " not use port 'output'")),
+                                        + " not use port 'output'",
+                                "UNKNOWN_PORT | channel q | reader 'consumer.inn': the script of consumer does"
+                                        + " not use port 'inn'")),
                 Arguments.of("port used as writer of one channel and reader of another",
                         Doc.of().process("relay", "forever {\n  m = recv p\n}").process("a", "send out 1")
                                 .process("b", "recv in")
@@ -191,6 +194,12 @@ class NetworkValidatorTest {
     @MethodSource("invalidNetworks")
     void invalidNetworkGivesExactlyTheseFaults(String name, Network network, List<String> expected) {
         assertThat(faults(network)).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void idsFollowTheFileFormat() {
+        assertThat(List.of("a", "_x", "Producer-2", "c_1")).allMatch(NetworkValidator::isId);
+        assertThat(List.of("", "1a", "-a", "a.b", "a b", "é")).noneMatch(NetworkValidator::isId);
     }
 
     @Test

@@ -74,7 +74,12 @@ final class TestNetworks {
         return net(specs.toArray(String[]::new));
     }
 
-    /** Lexicographic order of process-id lists, a proper prefix first: the order {@link CycleFinder} promises. */
+    /** The order of {@link ShortestFirstCycleFinder}, on process lists: by length, then lexicographically. */
+    static java.util.Comparator<List<String>> shortestFirst() {
+        return java.util.Comparator.<List<String>>comparingInt(List::size).thenComparing(TestNetworks::lexicographic);
+    }
+
+    /** Lexicographic order of process-id lists, a proper prefix first: the order of {@link JohnsonCycleFinder}. */
     static int lexicographic(List<String> a, List<String> b) {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
             int c = a.get(i).compareTo(b.get(i));

@@ -1,0 +1,82 @@
+package org.chanvas.app.diagram;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Colours, fonts and line weights of the diagram. Each colour means one thing (DESIGN.md, visual language),
+ * and every state colour comes with a shape cue in the painter so colour is never the only signal.
+ *
+ * @param name         the word used on the command line ({@code light}, {@code dark})
+ * @param fontFamily   family of every font; DejaVu Sans ships with the system and has ∞ and …
+ * @param fontSizes    sizes for {@link FontRole#PROCESS}, {@code CHANNEL}, {@code PORT}, {@code MARK}
+ * @param lineWidth    width of a plain channel arrow; boxes and highlights scale from it
+ */
+public record Theme(String name, Palette palette, String fontFamily, FontSizes fontSizes, double lineWidth) {
+
+    /** The colours of a theme. */
+    public record Palette(Color background, Color grid, Color boxFill, Color boxStroke, Color text,
+                          Color channel, Color channelText, Color node, Color cycle, Color justified,
+                          Color selection, Color running, Color waitingSend, Color waitingReceive,
+                          Color sleeping, Color finished, Color failed, Color pillFill, Color pillText) {
+    }
+
+    /** Font sizes in diagram units, one per {@link FontRole}. */
+    public record FontSizes(double process, double channel, double port, double mark) {
+    }
+
+    /** Deadlock-prone cycle red, the same in every theme so it means the same thing everywhere. */
+    public static final Color CYCLE_RED = new Color(0xd32f2f);
+    /** Justified cycle amber. */
+    public static final Color JUSTIFIED_AMBER = new Color(0xf9a825);
+
+    /** White paper, dark ink: the editor's default and what exports use unless asked otherwise. */
+    public static Theme light() {
+        return new Theme("light", new Palette(
+                Color.WHITE, new Color(0xd5dbe0), new Color(0xf7f9fb), new Color(0x37474f), new Color(0x1c2529),
+                new Color(0x455a64), new Color(0x37474f), new Color(0x455a64), CYCLE_RED, JUSTIFIED_AMBER,
+                new Color(0x1e88e5), new Color(0x2e7d32), new Color(0xef6c00), new Color(0x1565c0),
+                new Color(0x7b1fa2), new Color(0x9e9e9e), new Color(0xc62828), new Color(0xfffde7),
+                new Color(0x212121)),
+                "DejaVu Sans", new FontSizes(16, 13, 11, 12), 2.2);
+    }
+
+    /** Dark, large-type presentation theme for a projector in a lecture hall. */
+    public static Theme dark() {
+        return new Theme("dark", new Palette(
+                new Color(0x1b1f24), new Color(0x313840), new Color(0x262c33), new Color(0xcfd8dc), new Color(0xf1f4f6),
+                new Color(0xb0bec5), new Color(0xcfd8dc), new Color(0xb0bec5), new Color(0xff5252), new Color(0xffca28),
+                new Color(0x64b5f6), new Color(0x66bb6a), new Color(0xffa726), new Color(0x42a5f5),
+                new Color(0xce93d8), new Color(0x78909c), new Color(0xff5252), new Color(0x37474f),
+                new Color(0xffffff)),
+                "DejaVu Sans", new FontSizes(20, 16, 13, 15), 2.8);
+    }
+
+    /** The theme named on the command line, if it is one. */
+    public static Optional<Theme> named(String word) {
+        return switch (word == null ? "" : word.toLowerCase(Locale.ROOT)) {
+            case "light" -> Optional.of(light());
+            case "dark" -> Optional.of(dark());
+            default -> Optional.empty();
+        };
+    }
+
+    /** The font of a role. Bold for process names so they read from the back of the hall. */
+    public Font font(FontRole role) {
+        return switch (role) {
+            case PROCESS -> new Font(fontFamily, Font.BOLD, 1).deriveFont((float) fontSizes.process());
+            case CHANNEL -> new Font(fontFamily, Font.PLAIN, 1).deriveFont((float) fontSizes.channel());
+            case PORT -> new Font(fontFamily, Font.PLAIN, 1).deriveFont((float) fontSizes.port());
+            case MARK -> new Font(fontFamily, Font.BOLD, 1).deriveFont((float) fontSizes.mark());
+            // DejaVu's ∞ is small for its size; half again as large matches the line weight.
+            case SYMBOL -> new Font(fontFamily, Font.BOLD, 1).deriveFont((float) (fontSizes.mark() * 1.5));
+        };
+    }
+
+    /** A measure that agrees with {@link #font(FontRole)}. */
+    public TextMeasure measure() {
+        return new AwtTextMeasure(this);
+    }
+}

@@ -1,0 +1,44 @@
+package org.chanvas.app.export;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The exporters Chanvas has, looked up by a file's extension. */
+public final class Exporters {
+
+    private static final List<Exporter> ALL = List.of(new PngExporter(), new SvgExporter(), new PdfExporter(),
+            new DotExporter());
+
+    private Exporters() {
+    }
+
+    /** Every exporter, in the order a file dialog lists them. */
+    public static List<Exporter> all() {
+        return ALL;
+    }
+
+    /** The exporter for an extension such as {@code "svg"} (any case, with or without the dot). */
+    public static Optional<Exporter> forExtension(String extension) {
+        String e = extension.startsWith(".") ? extension.substring(1) : extension;
+        return ALL.stream().filter(x -> x.extension().equalsIgnoreCase(e)).findFirst();
+    }
+
+    /** The exporter for a path's extension, e.g. {@code diagram.pdf}. */
+    public static Optional<Exporter> forPath(Path path) {
+        return extensionOf(path).flatMap(Exporters::forExtension);
+    }
+
+    /** The text after the last dot of the file name, lower-cased; empty when there is none. */
+    public static Optional<String> extensionOf(Path path) {
+        Path name = path.getFileName();
+        if (name == null) {
+            return Optional.empty();
+        }
+        String s = name.toString();
+        int dot = s.lastIndexOf('.');
+        return dot <= 0 || dot == s.length() - 1 ? Optional.empty()
+                : Optional.of(s.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,82 @@
+package org.chanvas.app.diagram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.chanvas.model.Channel;
+import org.chanvas.model.ChannelKind;
+import org.chanvas.model.Endpoint;
+import org.chanvas.model.Network;
+import org.chanvas.model.Process;
+
+/** Layout holds its promises on random networks, not only on the hand-made ones. */
+class LayoutProperties {
+
+    /** A channel between process indexes, possibly shared (extra writers), of some kind. */
+    record Wire(int writer, int reader, int extraWriter, ChannelKind kind, int capacity) {
+    }
+
+    @Provide
+    Arbitrary<List<Wire>> wires() {
+        Arbitrary<Wire> wire = Combinators.combine(
+                Arbitraries.integers().between(0, 8), Arbitraries.integers().between(0, 8),
+                Arbitraries.integers().between(-1, 8), Arbitraries.of(ChannelKind.class),
+                Arbitraries.integers().between(1, 20)).as(Wire::new);
+        return wire.list().ofMaxSize(12);
+    }
+
+    /** Nine processes on a roomy 3 × 3 grid, as a person would place them, with random channels. */
+    private static Network network(List<Wire> wires) {
+        List<Process> ps = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            ps.add(new Process("p" + i, 320.0 * (i % 3), 260.0 * (i / 3), ""));
+        }
+        List<Channel> cs = new ArrayList<>();
+        for (int k = 0; k < wires.size(); k++) {
+            Wire w = wires.get(k);
+            List<Endpoint> writers = new ArrayList<>(List.of(new Endpoint("p" + w.writer(), "o" + k)));
+            if (w.extraWriter() >= 0) {
+                writers.add(new Endpoint("p" + w.extraWriter(), "x" + k));
+            }
+            int cap = w.kind() == ChannelKind.BUFFERED ? w.capacity() : 0;
+            cs.add(new Channel("c" + k, w.kind(), cap, writers, List.of(new Endpoint("p" + w.reader(), "i" + k))));
+        }
+        return new Network("", "", ps, cs, List.of(), Map.of());
+    }
+
+    @Property(tries = 150)
+    void labelsNeverCoverABoxAndArrowsEndAtTheirReaders(@ForAll("wires") List<Wire> wires) {
+        DiagramGeometry g = DiagramGeometry.layout(network(wires), Theme.light());
+        assertThat(g.channels()).hasSize(wires.size());
+        for (ChannelShape c : g.channels()) {
+            for (ProcessBox p : g.processes()) {
+                assertThat(c.label().bounds().intersects(p.box())).as("label %s on %s", c.id(), p.id()).isFalse();
+            }
+            for (Segment s : c.segments()) {
+                if (s.reader() != null) {
+                    PortStub in = g.process(s.reader().process()).orElseThrow().port(s.reader().port()).orElseThrow();
+                    assertThat(s.head().tip()).isEqualTo(in.tip());
+                }
+                assertThat(s.polyline()).allSatisfy(p -> assertThat(Double.isFinite(p.x()) && Double.isFinite(p.y())).isTrue());
+            }
+        }
+    }
+
+    @Property(tries = 100)
+    void anyNetworkLaysOutWithoutFailing(@ForAll("wires") List<Wire> wires, @ForAll boolean dark) {
+        // Squeeze everything onto two spots: boxes overlap, nodes collide; layout must still answer.
+        Network n = network(wires).withProcesses(network(wires).processes().stream()
+                .map(p -> p.withPosition(p.id().hashCode() % 2 * 10, 0)).toList());
+        DiagramGeometry g = DiagramGeometry.layout(n, dark ? Theme.dark() : Theme.light());
+        assertThat(g.bounds().w()).isPositive();
+        assertThat(g.processAt(g.processes().getFirst().box().centre())).isPresent();
+    }
+}
