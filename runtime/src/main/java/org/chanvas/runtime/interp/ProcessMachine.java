@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.chanvas.model.ChannelKind;
 import org.chanvas.model.script.Ast;
 import org.chanvas.model.script.Ast.Stmt;

@@ -12,7 +12,6 @@ import org.chanvas.runtime.event.EventQueue;
 import org.chanvas.runtime.event.RunEvent;
 import org.chanvas.runtime.event.TraceWriter;
 import org.chanvas.runtime.value.Values;
-import org.chanvas.runtime.watch.WaitOn;
 import org.junit.jupiter.api.Test;
 
 /**
