@@ -213,6 +213,13 @@ final class ConcurrentRun implements Run, ChannelMonitor {
         }
     }
 
+    @Override
+    public void held(ParkingChannel<?> channel, int held) {
+        if (sink.enabled()) {
+            emit(new RunEvent.Buffer(now(), channel.name(), held));
+        }
+    }
+
     // ---- Run ----
 
     @Override
