@@ -46,7 +46,10 @@ final class RuntimeNetworks {
             ps.add(new Process("p" + i, 0, 0, relay));
         }
         for (int i = 0; i < size; i++) {
-            cs.add(rendezvous("c" + i, "p" + i + ".out", "p" + ((i + 1) % size) + ".in"));
+            // Endpoints built from the process ids and shared port names, not parsed text: a million
+            // processes should not mean four million small strings.
+            cs.add(new Channel("c" + i, ChannelKind.RENDEZVOUS, 0, List.of(new Endpoint(ps.get(i).id(), "out")),
+                    List.of(new Endpoint(ps.get((i + 1) % size).id(), "in"))));
         }
         return plan(new Network("ring", "", ps, cs, List.of(), null));
     }

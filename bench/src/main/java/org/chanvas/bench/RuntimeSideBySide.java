@@ -13,7 +13,8 @@ import org.chanvas.runtime.engine.RunPlan;
 /**
  * Side-by-side harness: each figure next to the SynchronousQueue ping-pong baseline measured in the same JVM,
  * plus the token rings (create time, time per hop, peak heap). Run by hand:
- * {@code java -Xmx4g -cp 'bench/target/classes:bench/target/lib/*' org.chanvas.bench.RuntimeSideBySide [ring] [hops]}.
+ * {@code java -Xmx4g -cp 'bench/target/classes:bench/target/lib/*' org.chanvas.bench.RuntimeSideBySide [SIZE HOPS]},
+ * or {@code ... RuntimeSideBySide ring 1000000 2000000} for one big ring alone.
  */
 public final class RuntimeSideBySide {
 
@@ -21,6 +22,16 @@ public final class RuntimeSideBySide {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 3 && args[0].equals("ring")) { // a single big ring, e.g. `ring 1000000 2000000`
+            int size = Integer.parseInt(args[1]);
+            long hops = Long.parseLong(args[2]);
+            long[] t = ringOnce(size, hops);
+            System.out.printf("token ring %,d processes x %,d hops in a %.0f MB heap: plan+create %.0f ms, run %.0f ms "
+                            + "(%.0f ns/hop incl. start and stop), peak heap %.0f MB%n", size, hops,
+                    Runtime.getRuntime().maxMemory() / 1e6, t[0] / 1e6, t[1] / 1e6, t[1] / (double) hops,
+                    peakHeap() / 1e6);
+            return;
+        }
         int ringSize = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         long hops = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
         RuntimeChannelBenchmark channels = new RuntimeChannelBenchmark();
@@ -77,16 +88,21 @@ public final class RuntimeSideBySide {
         long[] lap = ringOnce(size, size);
         long[] full = ringOnce(size, hops);
         double perHop = (full[1] - lap[1]) / (double) (hops - size);
+        long peak = peakHeap();
+        System.out.printf("token ring %,d processes x %,d hops: plan+create %.0f ms, one lap incl. start and stop "
+                        + "%.0f ms, full run %.0f ms, %.0f ns/hop (%.2fx baseline), peak heap %.0f MB of max %.0f MB%n",
+                size, hops, full[0] / 1e6, lap[1] / 1e6, full[1] / 1e6, perHop, perHop / baseline, peak / 1e6,
+                Runtime.getRuntime().maxMemory() / 1e6);
+    }
+
+    static long peakHeap() {
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        System.out.printf("token ring %,d processes x %,d hops: plan+create %.0f ms, one lap incl. start and stop "
-                        + "%.0f ms, full run %.0f ms, %.0f ns/hop (%.2fx baseline), peak heap %.0f MB of max %.0f MB%n",
-                size, hops, full[0] / 1e6, lap[1] / 1e6, full[1] / 1e6, perHop, perHop / baseline, peak / 1e6,
-                Runtime.getRuntime().maxMemory() / 1e6);
+        return peak;
     }
 
     /** {plan+prepare ns, start-to-end ns}. */

@@ -92,6 +92,24 @@ class RunCommandTest {
     }
 
     @Test
+    void deadlockTraceNamesTheCycleAndExitsThree() throws Exception {
+        Network n = new Network("d", "", List.of(new Process("a", 0, 0, "recv in\nsend out 1"),
+                new Process("b", 0, 0, "recv in\nsend out 1")),
+                List.of(new Channel("ab", ChannelKind.RENDEZVOUS, 0, List.of(new Endpoint("a", "out")),
+                                List.of(new Endpoint("b", "in"))),
+                        new Channel("ba", ChannelKind.RENDEZVOUS, 0, List.of(new Endpoint("b", "out")),
+                                List.of(new Endpoint("a", "in")))), List.of(), null);
+        Path t = dir.resolve("d.jsonl");
+        Result r = run(n, "--seed", "0", "--trace", t.toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).startsWith("deadlock:").contains("cycle of waits: a -> b -> a");
+        assertThat(Files.readAllLines(t).getLast()).isEqualTo("{\"type\":\"deadlock\",\"t\":0,\"kind\":\"deadlock\","
+                + "\"waiting\":[{\"process\":\"a\",\"stuck\":false,\"waits\":[{\"channel\":\"ba\",\"port\":\"in\","
+                + "\"direction\":\"recv\"}]},{\"process\":\"b\",\"stuck\":false,\"waits\":[{\"channel\":\"ab\","
+                + "\"port\":\"in\",\"direction\":\"recv\"}]}],\"cycle\":[\"a\",\"b\"]}");
+    }
+
+    @Test
     void invalidInputExitsTwo() throws Exception {
         Path bad = dir.resolve("bad.chanvas.json");
         Files.writeString(bad, "{ not json");
@@ -112,7 +130,12 @@ class RunCommandTest {
         assertThat(run(prodCons(true), "--seed", "42", "--trace", t2.toString()).code()).isZero();
         List<String> lines = Files.readAllLines(t1);
         assertThat(lines).isEqualTo(Files.readAllLines(t2));
-        assertThat(lines).allMatch(l -> l.startsWith("{\"type\":\"") && l.endsWith("}"));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String l : lines) {
+            var node = json.readTree(l); // every line is one complete JSON object
+            assertThat(node.isObject()).isTrue();
+            assertThat(node.get("t").isIntegralNumber()).isTrue();
+        }
         assertThat(lines.stream().map(l -> l.substring(9, l.indexOf('"', 9))).distinct())
                 .contains("start", "send", "transfer", "recv", "print", "end");
         assertThat(lines).contains("{\"type\":\"print\",\"t\":0,\"process\":\"consumer\",\"label\":\"consumer\","

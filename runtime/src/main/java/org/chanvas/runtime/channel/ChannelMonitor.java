@@ -21,4 +21,11 @@ public interface ChannelMonitor {
      */
     default void transferred(ParkingChannel<?> channel, Object fromTag, Object toTag, Object value) {
     }
+
+    /**
+     * The buffer of a buffered or unbounded channel now holds {@code held} messages. Called under the channel's
+     * lock, so that reports of one channel arrive in the order the buffer changed: it must not block.
+     */
+    default void held(ParkingChannel<?> channel, int held) {
+    }
 }

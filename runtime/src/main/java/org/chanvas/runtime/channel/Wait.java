@@ -78,6 +78,11 @@ final class Wait {
         // Spinning only pays on platform threads: a spinning virtual thread keeps its carrier from running the
         // very peer that would complete it (there are as few carriers as cores).
         int spins = owner.isVirtual() ? 0 : 64;
+        if (owner.isVirtual() && state != DONE) {
+            // One yield first: it lets the peer we just woke run on this carrier, and often it answers before
+            // we would have parked, which saves a park/unpark pair (most of a hand-off's cost).
+            Thread.yield();
+        }
         while (true) {
             int s = state;
             if (s == DONE) {

@@ -33,7 +33,16 @@ final class ConcurrentRun implements Run, ChannelMonitor {
 
     /** A port of a process, bound to its runtime channel. */
     record Port(String name, String channelId, ParkingChannel<Object> channel, CallChannel<Object, Object> call,
-                Endpoint endpoint, List<WaitOn> sendWait, List<WaitOn> recvWait) {
+                Endpoint endpoint) {
+
+        /** Made when needed rather than kept: a million-process run should not hold four lists per process. */
+        List<WaitOn> sendWait() {
+            return List.of(WaitOn.send(channelId, name));
+        }
+
+        List<WaitOn> recvWait() {
+            return List.of(WaitOn.recv(channelId, name));
+        }
     }
 
     private final RunPlan plan;
@@ -56,7 +65,15 @@ final class ConcurrentRun implements Run, ChannelMonitor {
         this.terminated = new CountDownLatch(plan.size());
         this.watch = new Watch(plan.size(), this::deadlocked);
         Map<String, Object> channels = new HashMap<>();
+        // The model's own endpoint objects, reused as tags: one fewer object per port in a huge network.
+        Map<Endpoint, Endpoint> endpoints = new HashMap<>();
         for (Channel c : plan.network().channels()) {
+            for (Endpoint e : c.writers()) {
+                endpoints.put(e, e);
+            }
+            for (Endpoint e : c.readers()) {
+                endpoints.put(e, e);
+            }
             channels.put(c.id(), switch (c.kind()) {
                 case RENDEZVOUS -> new ParkingChannel<>(c.id(), 0, false, this);
                 case BUFFERED -> new ParkingChannel<>(c.id(), c.capacity(), false, this);
@@ -67,15 +84,15 @@ final class ConcurrentRun implements Run, ChannelMonitor {
         long seed = options.seed();
         for (int i = 0; i < plan.size(); i++) {
             RunPlan.ProcessPlan p = plan.processes().get(i);
-            Map<String, Port> ports = new LinkedHashMap<>();
+            Map<String, Port> ports = new HashMap<>(4);
             for (var b : p.ports().values()) {
                 Object ch = channels.get(b.channel());
                 @SuppressWarnings("unchecked")
                 ParkingChannel<Object> pc = ch instanceof ParkingChannel<?> x ? (ParkingChannel<Object>) x : null;
                 @SuppressWarnings("unchecked")
                 CallChannel<Object, Object> cc = ch instanceof CallChannel<?, ?> x ? (CallChannel<Object, Object>) x : null;
-                ports.put(b.port(), new Port(b.port(), b.channel(), pc, cc, new Endpoint(p.id(), b.port()),
-                        List.of(WaitOn.send(b.channel(), b.port())), List.of(WaitOn.recv(b.channel(), b.port()))));
+                Endpoint at = new Endpoint(p.id(), b.port());
+                ports.put(b.port(), new Port(b.port(), b.channel(), pc, cc, endpoints.getOrDefault(at, at)));
             }
             runners.add(new ProcessRunner(this, i, p, ports, seed));
         }
@@ -106,7 +123,8 @@ final class ConcurrentRun implements Run, ChannelMonitor {
         startNanos = System.nanoTime();
         List<Thread> ts = new ArrayList<>(runners.size());
         for (ProcessRunner r : runners) {
-            ts.add(Thread.ofVirtual().name("chanvas-" + r.id()).unstarted(r));
+            // Unnamed: a name is two more objects per process; a dump still shows ProcessRunner and its id field.
+            ts.add(Thread.ofVirtual().unstarted(r));
         }
         threads = ts;
         if (options.timeoutMillis() > 0) {
@@ -192,6 +210,13 @@ final class ConcurrentRun implements Run, ChannelMonitor {
     public void transferred(ParkingChannel<?> channel, Object fromTag, Object toTag, Object value) {
         if (sink.enabled()) {
             emit(new RunEvent.Transfer(now(), channel.name(), (Endpoint) fromTag, (Endpoint) toTag, value));
+        }
+    }
+
+    @Override
+    public void held(ParkingChannel<?> channel, int held) {
+        if (sink.enabled()) {
+            emit(new RunEvent.Buffer(now(), channel.name(), held));
         }
     }
 

@@ -402,6 +402,7 @@ final class DeterministicRun implements Run {
             case 0 -> {
                 Entry r = c.readers.get(random.nextInt(c.readers.size()));
                 Held h = c.buffer.poll();
+                emit(new RunEvent.Buffer(now, c.model.id(), c.buffer.size()));
                 gateOrStop();
                 emit(new RunEvent.Transfer(now, c.model.id(), h.from(), r.endpoint(), h.value()));
                 deliver(r, h.value());
@@ -415,6 +416,7 @@ final class DeterministicRun implements Run {
                                     + " waiting messages (limit); a reader is not keeping up with its writers");
                 }
                 c.buffer.add(new Held(w.value(), w.endpoint()));
+                emit(new RunEvent.Buffer(now, c.model.id(), c.buffer.size()));
                 sent(w);
             }
             default -> {

@@ -28,10 +28,12 @@ final class ProcessRunner implements Runnable, Party {
     private final String label;
     private final ProcessMachine machine;
     private final Map<String, ConcurrentRun.Port> ports;
-    private final SplittableRandom random;
+    /** For the fair start of a select; made on first use, as many processes never select. */
+    private SplittableRandom random;
+    private final long seed;
     private final EventSink sink;
     /** Requests received on call ports and not answered yet: the way back to each client. */
-    private final Map<String, CallRequest<Object, Object>> toAnswer = new HashMap<>();
+    private Map<String, CallRequest<Object, Object>> toAnswer;
     /** What this process waits on when it blocks next; written only by its own thread. */
     private List<WaitOn> waits = List.of();
     /** The call awaiting its reply, so a diagnosis can name the server that holds it. */
@@ -46,7 +48,7 @@ final class ProcessRunner implements Runnable, Party {
         this.ports = ports;
         long processSeed = seed * 0x9E3779B97F4A7C15L + index;
         this.machine = new ProcessMachine(label, plan.body(), plan.ports(), processSeed, run.options().stepBudget());
-        this.random = new SplittableRandom(processSeed ^ 0x5DEECE66DL);
+        this.seed = processSeed ^ 0x5DEECE66DL;
         this.sink = run.sink();
     }
 
@@ -110,7 +112,7 @@ final class ProcessRunner implements Runnable, Party {
                     machine.resume(reply);
                 }
                 case Request.Reply rp -> {
-                    CallRequest<Object, Object> req = toAnswer.remove(rp.port());
+                    CallRequest<Object, Object> req = toAnswer == null ? null : toAnswer.remove(rp.port());
                     // The machine only lets a reply through after a request arrived on that port.
                     req.reply(rp.value(), ports.get(rp.port()).endpoint());
                     machine.resume();
@@ -171,6 +173,9 @@ final class ProcessRunner implements Runnable, Party {
 
     private Object accepted(ConcurrentRun.Port p, CallRequest<Object, Object> req) {
         req.server(id);
+        if (toAnswer == null) {
+            toAnswer = new HashMap<>(4);
+        }
         toAnswer.put(p.name(), req);
         return req.value();
     }
@@ -218,6 +223,9 @@ final class ProcessRunner implements Runnable, Party {
         waits = on;
         Select.Fired fired;
         try {
+            if (random == null) {
+                random = new SplittableRandom(seed);
+            }
             fired = Select.select(guards, timeoutNanos, random, this);
         } catch (ChannelOverflowException overflow) {
             fail(sel.pos(), overflow.getMessage());

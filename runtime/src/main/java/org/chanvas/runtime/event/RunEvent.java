@@ -25,6 +25,10 @@ public sealed interface RunEvent {
     record Transfer(long nanos, String channel, Endpoint from, Endpoint to, Object value) implements RunEvent {
     }
 
+    /** The buffer of a buffered or unbounded channel now holds this many messages (slots fill and empty). */
+    record Buffer(long nanos, String channel, int held) implements RunEvent {
+    }
+
     /** The process got a message (or a reply) on a port. */
     record Received(long nanos, String process, String port, String channel, Object value) implements RunEvent {
     }

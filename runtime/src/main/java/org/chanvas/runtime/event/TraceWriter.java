@@ -9,7 +9,7 @@ import org.chanvas.runtime.watch.WaitOn;
 
 /**
  * Writes events as JSON lines (SPEC §4 {@code run --trace}): one object per event with its {@code type}
- * ({@code start}, {@code send}, {@code transfer}, {@code recv}, {@code block}, {@code print}, {@code sleep},
+ * ({@code start}, {@code send}, {@code transfer}, {@code buffer}, {@code recv}, {@code block}, {@code print}, {@code sleep},
  * {@code end}, {@code error}, {@code deadlock}, {@code timeout}) and {@code t}, nanoseconds since the start.
  */
 public final class TraceWriter {
@@ -51,6 +51,11 @@ public final class TraceWriter {
                 field(sb, "from", endpoint(t.from()));
                 field(sb, "to", endpoint(t.to()));
                 value(sb, t.value());
+            }
+            case RunEvent.Buffer b -> {
+                head(sb, "buffer", e);
+                field(sb, "channel", b.channel());
+                sb.append(",\"held\":").append(b.held());
             }
             case RunEvent.Received r -> {
                 head(sb, "recv", e);

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.chanvas.model.ChannelKind;
 import org.chanvas.model.script.Ast;
 import org.chanvas.model.script.Ast.Stmt;
@@ -32,7 +31,8 @@ public final class ProcessMachine {
     private final int stepBudget;
     private final ArrayList<Frame> stack;
     private final HashMap<String, Object> vars;
-    private final HashSet<String> requestsToAnswer;
+    /** Call ports with a request received and not yet answered; null until the first (most processes never serve). */
+    private HashSet<String> requestsToAnswer;
     private final SplitMix random;
     private final Evaluator evaluator;
     private Phase phase;
@@ -55,7 +55,6 @@ public final class ProcessMachine {
         this.stack = new ArrayList<>(4);
         this.stack.add(Frame.once(body));
         this.vars = new HashMap<>(8);
-        this.requestsToAnswer = new HashSet<>(2);
         this.random = new SplitMix(seed);
         this.evaluator = new Evaluator(vars, label, random);
         this.phase = Phase.READY;
@@ -74,7 +73,7 @@ public final class ProcessMachine {
             this.stack.add(f.copy());
         }
         this.vars = new HashMap<>(o.vars);
-        this.requestsToAnswer = new HashSet<>(o.requestsToAnswer);
+        this.requestsToAnswer = o.requestsToAnswer == null ? null : new HashSet<>(o.requestsToAnswer);
         this.random = o.random.copy();
         this.evaluator = new Evaluator(vars, label, random);
         this.phase = o.phase;
@@ -219,6 +218,9 @@ public final class ProcessMachine {
         }
         PortBinding b = ports.get(port);
         if (b != null && b.kind() == ChannelKind.CALL) {
+            if (requestsToAnswer == null) {
+                requestsToAnswer = new HashSet<>(4);
+            }
             requestsToAnswer.add(port);
         }
     }
@@ -260,7 +262,7 @@ public final class ProcessMachine {
             case Ast.Reply reply -> {
                 port(reply.port(), PortDirection.INBOUND, "reply");
                 Object v = evaluator.eval(reply.value());
-                if (!requestsToAnswer.remove(reply.port().name())) {
+                if (requestsToAnswer == null || !requestsToAnswer.remove(reply.port().name())) {
                     throw new ScriptFault(s.pos(), "reply on '" + reply.port().name()
                             + "' with no request received there to answer");
                 }

@@ -12,7 +12,6 @@ import org.chanvas.runtime.event.EventQueue;
 import org.chanvas.runtime.event.RunEvent;
 import org.chanvas.runtime.event.TraceWriter;
 import org.chanvas.runtime.value.Values;
-import org.chanvas.runtime.watch.WaitOn;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +40,7 @@ class EventOrderTest {
             case RunEvent.SendOffered s -> "send " + s.process() + "." + s.port() + " " + Values.literal(s.value());
             case RunEvent.Transfer x -> "transfer " + x.channel() + " " + x.from() + "->" + x.to() + " "
                     + Values.literal(x.value());
+            case RunEvent.Buffer b -> "buffer " + b.channel() + " " + b.held();
             case RunEvent.Received r -> "recv " + r.process() + "." + r.port() + " " + Values.literal(r.value());
             case RunEvent.Blocked b -> "block " + b.process() + " "
                     + b.on().stream().map(w -> w.direction().word() + ":" + w.port()).collect(Collectors.joining("|"));
@@ -133,4 +133,32 @@ class EventOrderTest {
             "0 block b recv:in",
             "0 block a recv:in",
             "0 deadlock [a, b]"};
+
+    @Test
+    void bufferSlotsFillAndEmpty() throws Exception {
+        Nets n = net().process("w", "send out 1\nsend out 2\nsend out 3")
+                .process("r", "sleep 10\nrepeat 3 { x = recv in }")
+                .kind("b", ChannelKind.BUFFERED, 2, "w.out", "r.in");
+        assertThat(brief(n, 2).stream().filter(l -> !l.contains(" start ") && !l.contains(" end ")).toList())
+                .containsExactly(RECORDED_BUFFER);
+    }
+
+    static final String[] RECORDED_BUFFER = {
+            "0 send w.out 1",
+            "0 buffer b 1",
+            "0 sleep r 10",
+            "0 send w.out 2",
+            "0 buffer b 2",
+            "0 send w.out 3",
+            "0 block w send:out",
+            "10 buffer b 1",
+            "10 transfer b w.out->r.in 1",
+            "10 recv r.in 1",
+            "10 buffer b 2",
+            "10 buffer b 1",
+            "10 transfer b w.out->r.in 2",
+            "10 recv r.in 2",
+            "10 buffer b 0",
+            "10 transfer b w.out->r.in 3",
+            "10 recv r.in 3"};
 }
