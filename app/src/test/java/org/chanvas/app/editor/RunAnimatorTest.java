@@ -36,11 +36,14 @@ class RunAnimatorTest {
         RunAnimator a = new RunAnimator(n, ScriptParser::parse);
         a.accept(new RunEvent.Started(0, "p", "p"), 0, 100 * MS);
         a.accept(new RunEvent.SendOffered(1, "p", "q", "q", 1L), 0, 100 * MS);
+        a.accept(new RunEvent.Buffer(1, "q", 1), 0, 100 * MS);
         a.accept(new RunEvent.SendOffered(2, "p", "q", "q", 2L), 0, 100 * MS);
+        a.accept(new RunEvent.Buffer(2, "q", 2), 0, 100 * MS);
         assertThat(a.overlay(0).bufferFill()).containsEntry("q", 2);
         assertThat(a.line("p")).contains(2);
 
         a.accept(new RunEvent.Transfer(3, "q", new Endpoint("p", "q"), new Endpoint("c2", "q"), 1L), 10 * MS, 100 * MS);
+        a.accept(new RunEvent.Buffer(3, "q", 1), 10 * MS, 100 * MS);
         RunOverlay mid = a.overlay(60 * MS);
         assertThat(mid.tokens()).containsExactly(new RunOverlay.Token("q", "p", "c2", 0.5, "1"));
         assertThat(mid.bufferFill()).containsEntry("q", 1);

@@ -230,15 +230,34 @@ final class ConcurrentRun implements Run, ChannelMonitor {
     @Override
     public RunOutcome await() throws InterruptedException {
         terminated.await();
+        joinThreads(Long.MAX_VALUE);
         return outcome.get();
     }
 
     @Override
     public Optional<RunOutcome> await(Duration timeout) throws InterruptedException {
-        if (terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        if (terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS)
+                && joinThreads(deadline - System.nanoTime())) {
             return Optional.of(outcome.get());
         }
         return Optional.empty();
+    }
+
+    /**
+     * A runner counts itself down as its last act, a moment before its thread is gone; joining makes
+     * "the run is over" mean that no thread of it is alive any more.
+     */
+    private boolean joinThreads(long nanos) throws InterruptedException {
+        long deadline = nanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + nanos;
+        for (Thread t : threads) {
+            if (deadline == Long.MAX_VALUE) {
+                t.join();
+            } else if (!t.join(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

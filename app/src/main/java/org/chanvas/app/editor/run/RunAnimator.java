@@ -63,11 +63,16 @@ public final class RunAnimator {
             case RunEvent.SendOffered s -> {
                 states.put(s.process(), ProcessState.RUNNING);
                 lineOf(s.process(), s.port(), true).ifPresent(l -> lines.put(s.process(), l));
-                if (isBuffered(s.channel())) {
-                    fill.merge(s.channel(), 1, Integer::sum);
-                }
             }
             case RunEvent.Transfer t -> transfer(t, nowNanos, flightNanos);
+            // The runtime reports the count under the channel's lock, so the slots follow it exactly.
+            case RunEvent.Buffer b -> {
+                if (b.held() > 0) {
+                    fill.put(b.channel(), b.held());
+                } else {
+                    fill.remove(b.channel());
+                }
+            }
             case RunEvent.Received r -> {
                 states.put(r.process(), ProcessState.RUNNING);
                 lineOf(r.process(), r.port(), false).ifPresent(l -> lines.put(r.process(), l));
@@ -100,9 +105,6 @@ public final class RunAnimator {
         Endpoint reader = reply ? t.from() : t.to();
         if (!reply) {
             lastReader.put(t.channel(), reader.process());
-        }
-        if (isBuffered(t.channel())) {
-            fill.computeIfPresent(t.channel(), (k, v) -> v > 1 ? v - 1 : null);
         }
         // Both ends move on after a transfer: the writer's send (or the server's reply) completed.
         states.put(t.from().process(), ProcessState.RUNNING);
@@ -182,10 +184,6 @@ public final class RunAnimator {
 
     public long transfers() {
         return transfers;
-    }
-
-    private boolean isBuffered(String channel) {
-        return network.channel(channel).map(c -> c.kind() == ChannelKind.BUFFERED).orElse(false);
     }
 
     /**
