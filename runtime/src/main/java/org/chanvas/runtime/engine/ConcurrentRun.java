@@ -51,6 +51,8 @@ final class ConcurrentRun implements Run, ChannelMonitor {
     private final Watch watch;
     private final List<ProcessRunner> runners = new ArrayList<>();
     private final AtomicReference<RunOutcome> outcome = new AtomicReference<>();
+    /** Whom each process last exchanged a message with: the diagnosis follows it to the likely holder. */
+    private final Map<String, String> lastPartner = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger ended = new AtomicInteger();
     private final CountDownLatch terminated;
     private volatile List<Thread> threads = List.of();
@@ -192,7 +194,7 @@ final class ConcurrentRun implements Run, ChannelMonitor {
         for (int i : s.ended()) {
             endedIds.add(runners.get(i).id());
         }
-        Diagnosis d = new WaitForGraph(plan.network()).diagnose(waits, endedIds);
+        Diagnosis d = new WaitForGraph(plan.network()).diagnose(waits, endedIds, lastPartner);
         if (outcome.get() == null) {
             emit(new RunEvent.Deadlock(now(), d));
         }
@@ -208,6 +210,10 @@ final class ConcurrentRun implements Run, ChannelMonitor {
 
     @Override
     public void transferred(ParkingChannel<?> channel, Object fromTag, Object toTag, Object value) {
+        String from = ((Endpoint) fromTag).process();
+        String to = ((Endpoint) toTag).process();
+        lastPartner.put(from, to);
+        lastPartner.put(to, from);
         if (sink.enabled()) {
             emit(new RunEvent.Transfer(now(), channel.name(), (Endpoint) fromTag, (Endpoint) toTag, value));
         }

@@ -127,6 +127,8 @@ final class DeterministicRun implements Run {
     private final List<Chan> chans = new ArrayList<>();
     private final Map<String, Chan> chanById = new HashMap<>();
     private final CountDownLatch terminated = new CountDownLatch(1);
+    /** Whom each process last exchanged a message with: the diagnosis follows it to the likely holder. */
+    private final Map<String, String> lastPartner = new HashMap<>();
     private volatile RunOutcome outcome;
     private volatile boolean stopRequested;
     private volatile Thread driver;
@@ -511,12 +513,16 @@ final class DeterministicRun implements Run {
                 waits.put(p.id, p.waits);
             }
         }
-        var d = new WaitForGraph(plan.network()).diagnose(waits, ended);
+        var d = new WaitForGraph(plan.network()).diagnose(waits, ended, lastPartner);
         emit(new RunEvent.Deadlock(now, d));
         return new RunOutcome.Deadlocked(d);
     }
 
     private void emit(RunEvent e) {
+        if (e instanceof RunEvent.Transfer t) {
+            lastPartner.put(t.from().process(), t.to().process());
+            lastPartner.put(t.to().process(), t.from().process());
+        }
         if (sink.enabled()) {
             sink.accept(e);
         }

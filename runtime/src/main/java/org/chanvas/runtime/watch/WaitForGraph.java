@@ -38,6 +38,18 @@ public final class WaitForGraph {
      * @param ended ids of processes that have ended (finished or failed)
      */
     public Diagnosis diagnose(Map<String, List<WaitOn>> waits, Set<String> ended) {
+        return diagnose(waits, ended, Map.of());
+    }
+
+    /**
+     * As {@link #diagnose(Map, Set)}, told whom each process last exchanged a message with. On a shared channel
+     * a waiter waits for any of several peers, so the wait-for graph can hold short cycles that explain
+     * nothing (a fork waiting for "a philosopher", closing a loop through the one that does not hold it); the
+     * peer it last dealt with is the likely holder, so the search follows that peer first.
+     *
+     * @param lastPartner process id to the id of the process it last sent to or received from
+     */
+    public Diagnosis diagnose(Map<String, List<WaitOn>> waits, Set<String> ended, Map<String, String> lastPartner) {
         Map<String, List<WaitOn>> sorted = new TreeMap<>(waits);
         Map<String, List<String>> edges = new LinkedHashMap<>();
         List<Diagnosis.Waiting> waiting = new ArrayList<>();
@@ -49,7 +61,12 @@ public final class WaitForGraph {
             }
             boolean stuck = peers.isEmpty();
             anyStuck |= stuck;
-            edges.put(e.getKey(), List.copyOf(peers));
+            List<String> ordered = new ArrayList<>(peers);
+            String last = lastPartner.get(e.getKey());
+            if (last != null && ordered.remove(last)) {
+                ordered.addFirst(last);
+            }
+            edges.put(e.getKey(), List.copyOf(ordered));
             String label = labels.getOrDefault(e.getKey(), e.getKey());
             waiting.add(new Diagnosis.Waiting(e.getKey(), label, e.getValue(), stuck));
         }
