@@ -28,8 +28,10 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * What a drag costs the editor: the diagram is laid out again on every change of the network, and painted
- * every frame (here a full-HD window, zoomed to fit, grid on). A ring of n processes, each also feeding a shared job queue every fourth one, with every
- * other channel buffered. Run: {@code mvn -q -o -pl bench -am package -DskipTests}, then
+ * every frame (here a full-HD window, zoomed to fit, grid on). A ring of n processes, every other ring channel
+ * buffered, each process also talking to the one two further on (a chord), and every fourth one feeding a
+ * shared job queue at the centre: 2n channels in all, so 500 processes make the 1,000-channel network the
+ * editor must lay out in well under a frame's budget of a drag. Run: {@code mvn -q -o -pl bench -am package -DskipTests}, then
  * {@code java -Djava.awt.headless=true -cp "bench/target/classes:bench/target/lib/*" org.openjdk.jmh.Main DiagramBench -f 1 -wi 3 -w 2s -i 5 -r 2s}.
  * Seen 2026-11-25 on a shared, heavily loaded 2-core machine (error bars as large as the scores): layout
  * 0.3–1.1 ms for 10 processes and 7–16 ms for 60; a full-HD paint 15–33 ms.
@@ -39,7 +41,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class DiagramBench {
 
-    @Param({"10", "60"})
+    @Param({"10", "60", "500"})
     public int processes;
 
     private Network network;
@@ -67,6 +69,10 @@ public class DiagramBench {
             boolean buffered = i % 2 == 0;
             cs.add(new Channel(id, buffered ? ChannelKind.BUFFERED : ChannelKind.RENDEZVOUS, buffered ? 3 : 0,
                     List.of(new Endpoint("p" + i, "out")), List.of(new Endpoint("p" + ((i + 1) % processes), "in"))));
+            if (i < processes - 1) {
+                cs.add(new Channel("x" + i, ChannelKind.RENDEZVOUS, 0, List.of(new Endpoint("p" + i, "skip")),
+                        List.of(new Endpoint("p" + ((i + 2) % processes), "skipped"))));
+            }
             if (i % 4 == 0) {
                 feeders.add(new Endpoint("p" + i, "job"));
             }
