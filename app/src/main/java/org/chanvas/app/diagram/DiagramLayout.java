@@ -659,20 +659,44 @@ final class DiagramLayout {
 
     // ---- labels ------------------------------------------------------------------------------------------
 
-    /** Places channel labels one by one, each clear of boxes, marks, strokes and the labels placed before it. */
+    /**
+     * Places channel labels one by one, each clear of boxes, marks, strokes and the labels placed before it.
+     * Grids of all of these let each candidate look only at what lies near it; what it finds is weighed in
+     * list order, exactly as a scan of every list would, so placements do not depend on the grids.
+     */
     private final class LabelPlacer {
+        /** About a label's size: a candidate's probe touches a handful of cells. */
+        private static final double CELL = 96;
+
         private final List<Box> boxes;
         private final List<Box> marks;
         private final List<Segment> segments;
         /** Each segment's bounds, computed once: most candidates are far from most strokes. */
         private final List<Box> segmentBounds;
         private final List<Box> placed = new ArrayList<>();
+        private final SpatialGrid boxGrid = new SpatialGrid(CELL);
+        private final SpatialGrid markGrid = new SpatialGrid(CELL);
+        /** Strokes filed by the cells their flattened lines pass through, not their bounds: arrows can be long. */
+        private final SpatialGrid segmentGrid = new SpatialGrid(CELL);
+        private final SpatialGrid placedGrid = new SpatialGrid(CELL);
 
         LabelPlacer(List<Box> boxes, List<Box> marks, List<Segment> segments) {
             this.boxes = boxes;
             this.marks = marks;
             this.segments = segments;
             this.segmentBounds = segments.stream().map(Segment::bounds).toList();
+            for (int i = 0; i < boxes.size(); i++) {
+                boxGrid.add(i, boxes.get(i));
+            }
+            for (int i = 0; i < marks.size(); i++) {
+                markGrid.add(i, marks.get(i));
+            }
+            for (int k = 0; k < segments.size(); k++) {
+                List<Pt> pl = segments.get(k).polyline();
+                for (int i = 1; i < pl.size(); i++) {
+                    segmentGrid.addLine(k, pl.get(i - 1), pl.get(i));
+                }
+            }
         }
 
         TextBox place(String text, RoutedChannel r) {
@@ -715,13 +739,16 @@ final class DiagramLayout {
                     }
                 }
             }
-            placed.add(best.bounds().inflate(2));
+            Box taken = best.bounds().inflate(2);
+            placedGrid.add(placed.size(), taken);
+            placed.add(taken);
             return best;
         }
 
         private double markReach(Pt at, Pt d) {
             double extra = 0;
-            for (Box b : marks) {
+            for (int i : markGrid.at(at)) {
+                Box b = marks.get(i);
                 if (b.contains(at)) {
                     extra = Math.max(extra, Math.abs(d.x()) * b.w() / 2 + Math.abs(d.y()) * b.h() / 2);
                 }
@@ -731,23 +758,26 @@ final class DiagramLayout {
 
         private double cost(Box label) {
             double cost = 0;
-            for (Box b : boxes) {
+            for (int i : boxGrid.near(label)) {
+                Box b = boxes.get(i);
                 if (b.intersects(label)) {
                     cost += 1e6 + b.overlapArea(label);
                 }
             }
-            for (Box b : placed) {
+            for (int i : placedGrid.near(label)) {
+                Box b = placed.get(i);
                 if (b.intersects(label)) {
                     cost += 1e4 + b.overlapArea(label);
                 }
             }
-            for (Box b : marks) {
+            for (int i : markGrid.near(label)) {
+                Box b = marks.get(i);
                 if (b.intersects(label)) {
                     cost += 1e4 + b.overlapArea(label);
                 }
             }
             Box probe = label.inflate(1);
-            for (int k = 0; k < segments.size(); k++) {
+            for (int k : segmentGrid.near(probe)) {
                 if (!segmentBounds.get(k).intersects(probe)) {
                     continue;
                 }
