@@ -831,17 +831,36 @@ final class DiagramLayout {
                     anchors.add(new Pt[]{at, n.times(-1)});
                 }
             }
+            double[] gaps = {7, 16, 30, 46};
+            double ascent = m.ascent(FontRole.CHANNEL);
+            double descent = m.descent(FontRole.CHANNEL);
+            // Candidates as [gap][anchor]; each anchor's four lie on one ray, so what lies near them is
+            // looked up once per anchor, for the region all four cover.
+            TextBox[][] candidates = new TextBox[gaps.length][anchors.size()];
+            Near[] near = new Near[anchors.size()];
+            for (int j = 0; j < anchors.size(); j++) {
+                Pt[] a = anchors.get(j);
+                Pt d = a[1];
+                // Along a mark, start beyond it so the label never sits on slots or ∞.
+                double beyondMark = markReach(a[0], d);
+                Box region = null;
+                for (int g = 0; g < gaps.length; g++) {
+                    double reach = gaps[g] + Math.abs(d.x()) * w / 2 + Math.abs(d.y()) * h / 2;
+                    reach += beyondMark;
+                    TextBox tb = TextBox.centredAt(text, FontRole.CHANNEL, a[0].plus(d.times(reach)), w, ascent,
+                            descent);
+                    candidates[g][j] = tb;
+                    region = region == null ? tb.bounds() : region.union(tb.bounds());
+                }
+                near[j] = near(region.inflate(1));
+            }
             TextBox best = null;
             double bestCost = Double.MAX_VALUE;
             int index = 0;
-            for (double gap : new double[]{7, 16, 30, 46}) {
-                for (Pt[] a : anchors) {
-                    Pt d = a[1];
-                    double reach = gap + Math.abs(d.x()) * w / 2 + Math.abs(d.y()) * h / 2;
-                    // Along a mark, start beyond it so the label never sits on slots or ∞.
-                    reach += markReach(a[0], d);
-                    TextBox tb = TextBox.centredAt(text, FontRole.CHANNEL, a[0].plus(d.times(reach)), m);
-                    double cost = cost(tb.bounds()) + index * 0.5;
+            for (int g = 0; g < gaps.length; g++) {
+                for (int j = 0; j < anchors.size(); j++) {
+                    TextBox tb = candidates[g][j];
+                    double cost = cost(tb.bounds(), near[j]) + index * 0.5;
                     index++;
                     if (cost < bestCost) {
                         bestCost = cost;
@@ -866,28 +885,38 @@ final class DiagramLayout {
             return extra;
         }
 
-        private double cost(Box label) {
+        /** What lies near a region, by list: every item that can meet a label or probe inside it, in order. */
+        private record Near(int[] boxes, int[] placed, int[] marks, int[] segments) {
+        }
+
+        private Near near(Box region) {
+            return new Near(boxGrid.near(region), placedGrid.near(region), markGrid.near(region),
+                    segmentGrid.near(region));
+        }
+
+        /** A label's cost, weighing only the items {@code near} lists: any other cannot meet it. */
+        private double cost(Box label, Near near) {
             double cost = 0;
-            for (int i : boxGrid.near(label)) {
+            for (int i : near.boxes()) {
                 Box b = boxes.get(i);
                 if (b.intersects(label)) {
                     cost += 1e6 + b.overlapArea(label);
                 }
             }
-            for (int i : placedGrid.near(label)) {
+            for (int i : near.placed()) {
                 Box b = placed.get(i);
                 if (b.intersects(label)) {
                     cost += 1e4 + b.overlapArea(label);
                 }
             }
-            for (int i : markGrid.near(label)) {
+            for (int i : near.marks()) {
                 Box b = marks.get(i);
                 if (b.intersects(label)) {
                     cost += 1e4 + b.overlapArea(label);
                 }
             }
             Box probe = label.inflate(1);
-            for (int k : segmentGrid.near(probe)) {
+            for (int k : near.segments()) {
                 if (!segmentBounds.get(k).intersects(probe)) {
                     continue;
                 }

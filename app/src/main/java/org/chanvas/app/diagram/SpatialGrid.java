@@ -159,27 +159,35 @@ final class SpatialGrid {
         return (long) Math.floor(v / cell);
     }
 
+    /**
+     * The cell's key, scrambled (a bijection, so cells never share a key) because {@link Long#hashCode}
+     * of the plain packing is cx ^ cy: whole diagonals of cells would land in one bucket.
+     */
     private static long key(long cx, long cy) {
-        return (cx << 32) ^ (cy & 0xffffffffL);
+        long k = (cx << 32) ^ (cy & 0xffffffffL);
+        k ^= k >>> 33;
+        k *= 0xff51afd7ed558ccdL;
+        k ^= k >>> 33;
+        k *= 0xc4ceb9fe1a85ec53L;
+        k ^= k >>> 33;
+        return k;
     }
 
     private void visit(int item, long cx, long cy) {
         long k = key(cx, cy);
         if (item >= 0) {
+            track(item);
+            // A cell's list holds its count first, then the items.
             int[] list = cells.get(k);
             if (list == null) {
-                list = new int[]{1, item};
-            } else {
-                if (list[list[0]] == item) {
-                    return;
-                }
+                cells.put(k, new int[]{1, item, 0, 0});
+            } else if (list[list[0]] != item) {
                 if (list[0] + 1 == list.length) {
                     list = Arrays.copyOf(list, list.length * 2);
+                    cells.put(k, list);
                 }
                 list[++list[0]] = item;
             }
-            cells.put(k, list);
-            track(item);
         } else {
             int[] list = cells.get(k);
             if (list != null) {
