@@ -786,8 +786,15 @@ final class DiagramLayout {
         private final List<Box> placed = new ArrayList<>();
         private final SpatialGrid boxGrid = new SpatialGrid(CELL);
         private final SpatialGrid markGrid = new SpatialGrid(CELL);
-        /** Strokes filed by the cells their flattened lines pass through, not their bounds: arrows can be long. */
-        private final SpatialGrid segmentGrid = new SpatialGrid(CELL);
+        /**
+         * Every straight piece of every flattened stroke, numbered stroke by stroke, filed by the cells it
+         * passes through: arrows can be long, and many meet at a busy shared node, so a candidate tests only
+         * the pieces near it rather than whole strokes.
+         */
+        private final SpatialGrid pieceGrid = new SpatialGrid(CELL);
+        /** For each piece, its stroke and its end point's index in that stroke's polyline. */
+        private final int[] pieceSegment;
+        private final int[] pieceEnd;
         private final SpatialGrid placedGrid = new SpatialGrid(CELL);
 
         LabelPlacer(List<Box> boxes, List<Box> marks, List<Segment> segments) {
@@ -801,10 +808,19 @@ final class DiagramLayout {
             for (int i = 0; i < marks.size(); i++) {
                 markGrid.add(i, marks.get(i));
             }
+            int pieces = 0;
+            for (Segment s : segments) {
+                pieces += Math.max(0, s.polyline().size() - 1);
+            }
+            pieceSegment = new int[pieces];
+            pieceEnd = new int[pieces];
+            int piece = 0;
             for (int k = 0; k < segments.size(); k++) {
                 List<Pt> pl = segments.get(k).polyline();
                 for (int i = 1; i < pl.size(); i++) {
-                    segmentGrid.addLine(k, pl.get(i - 1), pl.get(i));
+                    pieceSegment[piece] = k;
+                    pieceEnd[piece] = i;
+                    pieceGrid.addLine(piece++, pl.get(i - 1), pl.get(i));
                 }
             }
         }
@@ -886,12 +902,12 @@ final class DiagramLayout {
         }
 
         /** What lies near a region, by list: every item that can meet a label or probe inside it, in order. */
-        private record Near(int[] boxes, int[] placed, int[] marks, int[] segments) {
+        private record Near(int[] boxes, int[] placed, int[] marks, int[] pieces) {
         }
 
         private Near near(Box region) {
             return new Near(boxGrid.near(region), placedGrid.near(region), markGrid.near(region),
-                    segmentGrid.near(region));
+                    pieceGrid.near(region));
         }
 
         /** A label's cost, weighing only the items {@code near} lists: any other cannot meet it. */
@@ -916,16 +932,18 @@ final class DiagramLayout {
                 }
             }
             Box probe = label.inflate(1);
-            for (int k : near.segments()) {
-                if (!segmentBounds.get(k).intersects(probe)) {
+            // A stroke costs once however many of its pieces cross; its pieces come together, in order.
+            int counted = -1;
+            for (int piece : near.pieces()) {
+                int k = pieceSegment[piece];
+                if (k == counted || !segmentBounds.get(k).intersects(probe)) {
                     continue;
                 }
                 List<Pt> pl = segments.get(k).polyline();
-                for (int i = 1; i < pl.size(); i++) {
-                    if (probe.crossedBy(pl.get(i - 1), pl.get(i))) {
-                        cost += 200;
-                        break;
-                    }
+                int i = pieceEnd[piece];
+                if (probe.crossedBy(pl.get(i - 1), pl.get(i))) {
+                    cost += 200;
+                    counted = k;
                 }
             }
             return cost;
