@@ -33,6 +33,10 @@ final class DiagramLayout {
     private static final double PARALLEL_GAP = 30;
     private static final double NODE_RADIUS = 11;
     private static final int MAX_SLOTS = 8;
+    /** Shared nodes closer than this to a node steer where its marks and label go. */
+    private static final double NODE_NEIGHBOURHOOD = 160;
+    /** How close two placed nodes may come. */
+    private static final double NODE_SPACING = 4 * NODE_RADIUS + 8;
 
     private final Theme theme;
     private final TextMeasure m;
@@ -73,33 +77,47 @@ final class DiagramLayout {
                 .toList();
 
         Map<String, Pt> nodeCentres = new HashMap<>();
-        List<Pt> placedNodes = new ArrayList<>();
+        NodeSpots spots = new NodeSpots(procs.values());
         for (Channel c : drawn) {
             if (c.isShared()) {
-                Pt at = c.x() != null && c.y() != null ? new Pt(c.x(), c.y())
-                        : placeNode(c, procs, placedNodes);
+                Pt at = c.x() != null && c.y() != null ? new Pt(c.x(), c.y()) : placeNode(c, procs, spots);
                 nodeCentres.put(c.id(), at);
-                placedNodes.add(at);
+                spots.taken(at);
             }
         }
 
         Map<Endpoint, PortUse> uses = portUses(drawn, procs, nodeCentres);
         // Twice: sides chosen from nominal sizes give the boxes their sizes; with those sizes, sides are
         // chosen again by the real gaps between boxes, so stubs never face a neighbour they overlap.
+        Map<String, List<PortUse>> portsByProcess = portsByProcess(uses);
         Map<String, Box> nominal = new HashMap<>();
         for (Process p : procs.values()) {
-            nominal.put(p.id(), processBox(p, portsOf(uses, p), null).box());
+            nominal.put(p.id(), processBox(p, portsOf(portsByProcess, p), null).box());
         }
+        SizedBoxes sized = new SizedBoxes(nominal);
         Map<String, ProcessBox> boxes = new LinkedHashMap<>();
         for (Process p : procs.values()) {
-            boxes.put(p.id(), processBox(p, portsOf(uses, p), nominal));
+            boxes.put(p.id(), processBox(p, portsOf(portsByProcess, p), sized));
         }
 
         List<ProcessBox> boxList = List.copyOf(boxes.values());
         // A node the file put on a box (placed for other box sizes, or for a larger type) would vanish under
         // it: draw it just clear of the box instead. The file keeps its position.
-        for (Map.Entry<String, Pt> e : nodeCentres.entrySet()) {
-            e.setValue(pushedOutOfBoxes(e.getValue(), boxList));
+        if (!nodeCentres.isEmpty()) {
+            List<Box> keepOut = boxList.stream().map(b -> b.outline().inflate(NODE_RADIUS + 8)).toList();
+            SpatialGrid keepOutGrid = new SpatialGrid(128);
+            for (int i = 0; i < keepOut.size(); i++) {
+                keepOutGrid.add(i, keepOut.get(i));
+            }
+            for (Map.Entry<String, Pt> e : nodeCentres.entrySet()) {
+                e.setValue(pushedOutOfBoxes(e.getValue(), keepOut, keepOutGrid));
+            }
+        }
+        // Nodes near each other, found through a grid: each node's label and marks keep clear of them.
+        List<Map.Entry<String, Pt>> nodeList = List.copyOf(nodeCentres.entrySet());
+        SpatialGrid nodeGrid = new SpatialGrid(NODE_NEIGHBOURHOOD);
+        for (int i = 0; i < nodeList.size(); i++) {
+            nodeGrid.add(i, Box.around(nodeList.get(i).getValue()));
         }
 
         List<RoutedChannel> routed = new ArrayList<>();
@@ -114,9 +132,13 @@ final class DiagramLayout {
         for (Channel c : drawn) {
             if (c.isShared()) {
                 Pt at = nodeCentres.get(c.id());
-                List<Pt> neighbours = nodeCentres.entrySet().stream()
-                        .filter(e -> !e.getKey().equals(c.id()) && e.getValue().distance(at) < 160)
-                        .map(Map.Entry::getValue).toList();
+                List<Pt> neighbours = new ArrayList<>();
+                for (int k : nodeGrid.near(Box.centred(at, 2 * NODE_NEIGHBOURHOOD, 2 * NODE_NEIGHBOURHOOD))) {
+                    Map.Entry<String, Pt> e = nodeList.get(k);
+                    if (!e.getKey().equals(c.id()) && e.getValue().distance(at) < NODE_NEIGHBOURHOOD) {
+                        neighbours.add(e.getValue());
+                    }
+                }
                 routed.add(routeShared(c, boxes, at, neighbours));
             } else if (selfLoop(c)) {
                 int k = loopCount.merge(c.writers().getFirst().process(), 1, Integer::sum) - 1;
@@ -202,8 +224,41 @@ final class DiagramLayout {
         return uses;
     }
 
-    private static List<PortUse> portsOf(Map<Endpoint, PortUse> uses, Process p) {
-        return uses.values().stream().filter(u -> u.endpoint.process().equals(p.id())).toList();
+    /** Each process's port uses, in the order they were met: one pass instead of a filter per process. */
+    private static Map<String, List<PortUse>> portsByProcess(Map<Endpoint, PortUse> uses) {
+        Map<String, List<PortUse>> by = new HashMap<>();
+        for (PortUse u : uses.values()) {
+            by.computeIfAbsent(u.endpoint.process(), k -> new ArrayList<>()).add(u);
+        }
+        return by;
+    }
+
+    private static List<PortUse> portsOf(Map<String, List<PortUse>> byProcess, Process p) {
+        return byProcess.getOrDefault(p.id(), List.of());
+    }
+
+    /**
+     * Boxes sized with nominal sides, by process id, with a grid over them so a curve's path is checked
+     * against the boxes near it rather than every box in the network.
+     */
+    private static final class SizedBoxes {
+        private final Map<String, Box> byId;
+        private final List<String> ids = new ArrayList<>();
+        private final List<Box> list = new ArrayList<>();
+        private final SpatialGrid grid = new SpatialGrid(128);
+
+        SizedBoxes(Map<String, Box> byId) {
+            this.byId = byId;
+            for (Map.Entry<String, Box> e : byId.entrySet()) {
+                grid.add(list.size(), e.getValue());
+                ids.add(e.getKey());
+                list.add(e.getValue());
+            }
+        }
+
+        Box get(String id) {
+            return byId.get(id);
+        }
     }
 
     /**
@@ -211,7 +266,7 @@ final class DiagramLayout {
      * boxes wins (so boxes side by side connect sideways even when one is a little higher); before that,
      * the direction alone, weighed by the box's shape.
      */
-    private static Side sideFacing(PortUse u, Pt c, Box own, Map<String, Box> sized, double nominalHalfW) {
+    private static Side sideFacing(PortUse u, Pt c, Box own, SizedBoxes sized, double nominalHalfW) {
         Pt avg = average(u.peers, c);
         Pt d = avg.minus(c);
         if (sized == null || own == null) {
@@ -236,17 +291,19 @@ final class DiagramLayout {
     }
 
     /** How many boxes other than the ends' a curve leaving {@code side} towards {@code peer} would cross. */
-    private static int boxesInTheWay(Side side, Box own, Pt peer, PortUse u, Map<String, Box> sized) {
+    private static int boxesInTheWay(Side side, Box own, Pt peer, PortUse u, SizedBoxes sized) {
         Pt c = own.centre();
         Pt out = side.outward();
         Pt start = c.plus(new Pt(out.x() * own.w() / 2, out.y() * own.h() / 2));
         Pt bend = start.plus(out.times(clamp(start.distance(peer) * 0.4, 20, 120)));
         int hits = 0;
-        for (Map.Entry<String, Box> e : sized.entrySet()) {
-            if (e.getKey().equals(u.endpoint.process()) || u.peerIds.contains(e.getKey())) {
+        for (int i : sized.grid.alongLines(start, bend, peer)) {
+            String id = sized.ids.get(i);
+            if (id.equals(u.endpoint.process()) || u.peerIds.contains(id)) {
                 continue;
             }
-            if (e.getValue().crossedBy(start, bend) || e.getValue().crossedBy(bend, peer)) {
+            Box b = sized.list.get(i);
+            if (b.crossedBy(start, bend) || b.crossedBy(bend, peer)) {
                 hits++;
             }
         }
@@ -257,7 +314,7 @@ final class DiagramLayout {
         return uses.computeIfAbsent(e, k -> new PortUse(k, d));
     }
 
-    private ProcessBox processBox(Process p, List<PortUse> ports, Map<String, Box> sized) {
+    private ProcessBox processBox(Process p, List<PortUse> ports, SizedBoxes sized) {
         Pt c = centre(p);
         String label = p.displayLabel();
         double titleW = m.width(label, FontRole.PROCESS);
@@ -550,17 +607,11 @@ final class DiagramLayout {
      * node placed before. A node that must move goes sideways to its own direction of flow first, so two
      * shared channels between the same groups in opposite directions (jobs out, results back) sit apart.
      */
-    private Pt placeNode(Channel c, Map<String, Process> procs, List<Pt> placedNodes) {
+    private Pt placeNode(Channel c, Map<String, Process> procs, NodeSpots spots) {
         Pt w = average(c.writers().stream().map(e -> centre(procs.get(e.process()))).toList(), new Pt(0, 0));
         Pt r = average(c.readers().stream().map(e -> centre(procs.get(e.process()))).toList(), new Pt(0, 0));
         Pt mid = Pt.lerp(w, r, 0.5);
         Pt side = r.minus(w).unit().normal();
-        // Boxes are not sized yet, so a generous nominal size stands in.
-        List<Box> near = new ArrayList<>();
-        for (Process q : procs.values()) {
-            double bw = Math.max(MIN_W, m.width(q.displayLabel(), FontRole.PROCESS) + 2 * PAD_X) + 40;
-            near.add(Box.centred(centre(q), bw + 2 * NODE_RADIUS + 24, MIN_H + 40 + 2 * NODE_RADIUS + 24));
-        }
         List<Pt> candidates = new ArrayList<>();
         candidates.add(mid);
         for (int k = 1; k <= 3; k++) {
@@ -574,24 +625,82 @@ final class DiagramLayout {
             }
         }
         for (Pt q : candidates) {
-            if (near.stream().noneMatch(b -> b.contains(q))
-                    && placedNodes.stream().noneMatch(o -> o.distance(q) < 4 * NODE_RADIUS + 8)) {
+            if (spots.free(q)) {
                 return q;
             }
         }
         return mid;
     }
 
+    /**
+     * Where a shared node may go: off every box (with room around it) and apart from the nodes placed so
+     * far. Both are kept in grids; the boxes are measured only when a node first needs placing.
+     */
+    private final class NodeSpots {
+        private final Collection<Process> procs;
+        private List<Box> near;
+        private final SpatialGrid nearGrid = new SpatialGrid(128);
+        private final List<Pt> placed = new ArrayList<>();
+        private final SpatialGrid placedGrid = new SpatialGrid(NODE_SPACING);
+
+        NodeSpots(Collection<Process> procs) {
+            this.procs = procs;
+        }
+
+        void taken(Pt at) {
+            placedGrid.add(placed.size(), Box.around(at));
+            placed.add(at);
+        }
+
+        boolean free(Pt q) {
+            for (int i : nearGrid().at(q)) {
+                if (near.get(i).contains(q)) {
+                    return false;
+                }
+            }
+            for (int i : placedGrid.near(Box.centred(q, 2 * NODE_SPACING, 2 * NODE_SPACING))) {
+                if (placed.get(i).distance(q) < NODE_SPACING) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private SpatialGrid nearGrid() {
+            if (near == null) {
+                // Boxes are not sized yet, so a generous nominal size stands in.
+                near = new ArrayList<>();
+                for (Process q : procs) {
+                    double bw = Math.max(MIN_W, m.width(q.displayLabel(), FontRole.PROCESS) + 2 * PAD_X) + 40;
+                    Box b = Box.centred(centre(q), bw + 2 * NODE_RADIUS + 24, MIN_H + 40 + 2 * NODE_RADIUS + 24);
+                    nearGrid.add(near.size(), b);
+                    near.add(b);
+                }
+            }
+            return nearGrid;
+        }
+    }
+
     /** The nearest point outside every box's outline (with room for a node), by the shortest way out. */
-    private static Pt pushedOutOfBoxes(Pt p, List<ProcessBox> boxes) {
+    private static Pt pushedOutOfBoxes(Pt p, List<Box> keepOut, SpatialGrid grid) {
         Pt q = p;
         for (int round = 0; round < 4; round++) {
             boolean moved = false;
-            for (ProcessBox b : boxes) {
-                Box o = b.outline().inflate(NODE_RADIUS + 8);
-                if (!o.contains(q)) {
-                    continue;
+            // As a pass over every box in order would: the next box to push is the first after the last
+            // one pushed that holds the point where it now is.
+            int last = -1;
+            while (true) {
+                int next = -1;
+                for (int i : grid.at(q)) {
+                    if (i > last && keepOut.get(i).contains(q)) {
+                        next = i;
+                        break;
+                    }
                 }
+                if (next < 0) {
+                    break;
+                }
+                Box o = keepOut.get(next);
                 double left = q.x() - o.x();
                 double right = o.maxX() - q.x();
                 double up = q.y() - o.y();
@@ -600,6 +709,7 @@ final class DiagramLayout {
                 q = least == left ? new Pt(o.x(), q.y()) : least == right ? new Pt(o.maxX(), q.y())
                         : least == up ? new Pt(q.x(), o.y()) : new Pt(q.x(), o.maxY());
                 moved = true;
+                last = next;
             }
             if (!moved) {
                 break;
@@ -659,20 +769,60 @@ final class DiagramLayout {
 
     // ---- labels ------------------------------------------------------------------------------------------
 
-    /** Places channel labels one by one, each clear of boxes, marks, strokes and the labels placed before it. */
+    /**
+     * Places channel labels one by one, each clear of boxes, marks, strokes and the labels placed before it.
+     * Grids of all of these let each candidate look only at what lies near it; what it finds is weighed in
+     * list order, exactly as a scan of every list would, so placements do not depend on the grids.
+     */
     private final class LabelPlacer {
+        /** About a label's size: a candidate's probe touches a handful of cells. */
+        private static final double CELL = 96;
+
         private final List<Box> boxes;
         private final List<Box> marks;
         private final List<Segment> segments;
         /** Each segment's bounds, computed once: most candidates are far from most strokes. */
         private final List<Box> segmentBounds;
         private final List<Box> placed = new ArrayList<>();
+        private final SpatialGrid boxGrid = new SpatialGrid(CELL);
+        private final SpatialGrid markGrid = new SpatialGrid(CELL);
+        /**
+         * Every straight piece of every flattened stroke, numbered stroke by stroke, filed by the cells it
+         * passes through: arrows can be long, and many meet at a busy shared node, so a candidate tests only
+         * the pieces near it rather than whole strokes.
+         */
+        private final SpatialGrid pieceGrid = new SpatialGrid(CELL);
+        /** For each piece, its stroke and its end point's index in that stroke's polyline. */
+        private final int[] pieceSegment;
+        private final int[] pieceEnd;
+        private final SpatialGrid placedGrid = new SpatialGrid(CELL);
 
         LabelPlacer(List<Box> boxes, List<Box> marks, List<Segment> segments) {
             this.boxes = boxes;
             this.marks = marks;
             this.segments = segments;
             this.segmentBounds = segments.stream().map(Segment::bounds).toList();
+            for (int i = 0; i < boxes.size(); i++) {
+                boxGrid.add(i, boxes.get(i));
+            }
+            for (int i = 0; i < marks.size(); i++) {
+                markGrid.add(i, marks.get(i));
+            }
+            int pieces = 0;
+            for (Segment s : segments) {
+                pieces += Math.max(0, s.polyline().size() - 1);
+            }
+            pieceSegment = new int[pieces];
+            pieceEnd = new int[pieces];
+            int piece = 0;
+            for (int k = 0; k < segments.size(); k++) {
+                List<Pt> pl = segments.get(k).polyline();
+                for (int i = 1; i < pl.size(); i++) {
+                    pieceSegment[piece] = k;
+                    pieceEnd[piece] = i;
+                    pieceGrid.addLine(piece++, pl.get(i - 1), pl.get(i));
+                }
+            }
         }
 
         TextBox place(String text, RoutedChannel r) {
@@ -697,17 +847,36 @@ final class DiagramLayout {
                     anchors.add(new Pt[]{at, n.times(-1)});
                 }
             }
+            double[] gaps = {7, 16, 30, 46};
+            double ascent = m.ascent(FontRole.CHANNEL);
+            double descent = m.descent(FontRole.CHANNEL);
+            // Candidates as [gap][anchor]; each anchor's four lie on one ray, so what lies near them is
+            // looked up once per anchor, for the region all four cover.
+            TextBox[][] candidates = new TextBox[gaps.length][anchors.size()];
+            Near[] near = new Near[anchors.size()];
+            for (int j = 0; j < anchors.size(); j++) {
+                Pt[] a = anchors.get(j);
+                Pt d = a[1];
+                // Along a mark, start beyond it so the label never sits on slots or ∞.
+                double beyondMark = markReach(a[0], d);
+                Box region = null;
+                for (int g = 0; g < gaps.length; g++) {
+                    double reach = gaps[g] + Math.abs(d.x()) * w / 2 + Math.abs(d.y()) * h / 2;
+                    reach += beyondMark;
+                    TextBox tb = TextBox.centredAt(text, FontRole.CHANNEL, a[0].plus(d.times(reach)), w, ascent,
+                            descent);
+                    candidates[g][j] = tb;
+                    region = region == null ? tb.bounds() : region.union(tb.bounds());
+                }
+                near[j] = near(region.inflate(1));
+            }
             TextBox best = null;
             double bestCost = Double.MAX_VALUE;
             int index = 0;
-            for (double gap : new double[]{7, 16, 30, 46}) {
-                for (Pt[] a : anchors) {
-                    Pt d = a[1];
-                    double reach = gap + Math.abs(d.x()) * w / 2 + Math.abs(d.y()) * h / 2;
-                    // Along a mark, start beyond it so the label never sits on slots or ∞.
-                    reach += markReach(a[0], d);
-                    TextBox tb = TextBox.centredAt(text, FontRole.CHANNEL, a[0].plus(d.times(reach)), m);
-                    double cost = cost(tb.bounds()) + index * 0.5;
+            for (int g = 0; g < gaps.length; g++) {
+                for (int j = 0; j < anchors.size(); j++) {
+                    TextBox tb = candidates[g][j];
+                    double cost = cost(tb.bounds(), near[j]) + index * 0.5;
                     index++;
                     if (cost < bestCost) {
                         bestCost = cost;
@@ -715,13 +884,16 @@ final class DiagramLayout {
                     }
                 }
             }
-            placed.add(best.bounds().inflate(2));
+            Box taken = best.bounds().inflate(2);
+            placedGrid.add(placed.size(), taken);
+            placed.add(taken);
             return best;
         }
 
         private double markReach(Pt at, Pt d) {
             double extra = 0;
-            for (Box b : marks) {
+            for (int i : markGrid.at(at)) {
+                Box b = marks.get(i);
                 if (b.contains(at)) {
                     extra = Math.max(extra, Math.abs(d.x()) * b.w() / 2 + Math.abs(d.y()) * b.h() / 2);
                 }
@@ -729,34 +901,49 @@ final class DiagramLayout {
             return extra;
         }
 
-        private double cost(Box label) {
+        /** What lies near a region, by list: every item that can meet a label or probe inside it, in order. */
+        private record Near(int[] boxes, int[] placed, int[] marks, int[] pieces) {
+        }
+
+        private Near near(Box region) {
+            return new Near(boxGrid.near(region), placedGrid.near(region), markGrid.near(region),
+                    pieceGrid.near(region));
+        }
+
+        /** A label's cost, weighing only the items {@code near} lists: any other cannot meet it. */
+        private double cost(Box label, Near near) {
             double cost = 0;
-            for (Box b : boxes) {
+            for (int i : near.boxes()) {
+                Box b = boxes.get(i);
                 if (b.intersects(label)) {
                     cost += 1e6 + b.overlapArea(label);
                 }
             }
-            for (Box b : placed) {
+            for (int i : near.placed()) {
+                Box b = placed.get(i);
                 if (b.intersects(label)) {
                     cost += 1e4 + b.overlapArea(label);
                 }
             }
-            for (Box b : marks) {
+            for (int i : near.marks()) {
+                Box b = marks.get(i);
                 if (b.intersects(label)) {
                     cost += 1e4 + b.overlapArea(label);
                 }
             }
             Box probe = label.inflate(1);
-            for (int k = 0; k < segments.size(); k++) {
-                if (!segmentBounds.get(k).intersects(probe)) {
+            // A stroke costs once however many of its pieces cross; its pieces come together, in order.
+            int counted = -1;
+            for (int piece : near.pieces()) {
+                int k = pieceSegment[piece];
+                if (k == counted || !segmentBounds.get(k).intersects(probe)) {
                     continue;
                 }
                 List<Pt> pl = segments.get(k).polyline();
-                for (int i = 1; i < pl.size(); i++) {
-                    if (probe.crossedBy(pl.get(i - 1), pl.get(i))) {
-                        cost += 200;
-                        break;
-                    }
+                int i = pieceEnd[piece];
+                if (probe.crossedBy(pl.get(i - 1), pl.get(i))) {
+                    cost += 200;
+                    counted = k;
                 }
             }
             return cost;
