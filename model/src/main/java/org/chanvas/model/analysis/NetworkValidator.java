@@ -2,7 +2,6 @@ package org.chanvas.model.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -98,6 +97,8 @@ public final class NetworkValidator {
         private final int[] slotWires;
         private final int[] wireChannel;
         private final boolean[] wireWriter;
+        /** Whether the wire's channel is a call channel: all an operation check needs to pass. */
+        private final boolean[] wireCall;
         private final int[] wireNext;
         private final int[] wireSlot;
         private int wireCount;
@@ -140,6 +141,7 @@ public final class NetworkValidator {
             slotWires = new int[maxSlots];
             wireChannel = new int[ends];
             wireWriter = new boolean[ends];
+            wireCall = new boolean[ends];
             wireNext = new int[ends];
             wireSlot = new int[ends];
             endSlot = new int[ends];
@@ -159,8 +161,9 @@ public final class NetworkValidator {
             int end = 0;
             for (int ci = 0; ci < channels.size(); ci++) {
                 Channel c = channels.get(ci);
-                end = addWires(ci, c.writers(), true, end);
-                end = addWires(ci, c.readers(), false, end);
+                boolean call = c.kind() == ChannelKind.CALL;
+                end = addWires(ci, call, c.writers(), true, end);
+                end = addWires(ci, call, c.readers(), false, end);
             }
             long[] crowdedOrder = crowdedByProcess();
             int next = 0;
@@ -180,7 +183,7 @@ public final class NetworkValidator {
             return faults;
         }
 
-        private int addWires(int channel, List<Endpoint> ends, boolean writer, int end) {
+        private int addWires(int channel, boolean call, List<Endpoint> ends, boolean writer, int end) {
             for (Endpoint e : ends) {
                 int number = ids.find(0, e.process());
                 if (number < 0) {
@@ -192,6 +195,7 @@ public final class NetworkValidator {
                 int w = wireCount++;
                 wireChannel[w] = channel;
                 wireWriter[w] = writer;
+                wireCall[w] = call;
                 wireNext[w] = -1;
                 wireSlot[w] = slot;
                 if (slotWires[slot]++ == 0) {
@@ -267,7 +271,9 @@ public final class NetworkValidator {
                     continue;
                 }
                 for (int w = slotFirstWire[slot]; w >= 0; w = wireNext[w]) {
-                    checkOperation(p.id(), use, channels.get(wireChannel[w]), wireWriter[w]);
+                    if (misfits(use.how(), wireWriter[w], wireCall[w])) {
+                        checkOperation(p.id(), use, channels.get(wireChannel[w]), wireWriter[w]);
+                    }
                 }
             }
         }
@@ -294,6 +300,16 @@ public final class NetworkValidator {
                 add(FaultKind.PORT_ON_SEVERAL_CHANNELS, here, name + " is " + ws.getFirst().role()
                         + " of several channels (" + String.join(", ", channels) + "); a port is an end of one channel");
             }
+        }
+
+        /** Whether {@link #checkOperation} has a fault to report, decided without reading the channel. */
+        private static boolean misfits(PortUse.How how, boolean writer, boolean call) {
+            return switch (how) {
+                case SEND -> writer && call;
+                case CALL -> writer && !call;
+                case REPLY -> !writer && !call;
+                case RECV -> false;
+            };
         }
 
         private void checkOperation(String process, PortUse use, Channel c, boolean writer) {
