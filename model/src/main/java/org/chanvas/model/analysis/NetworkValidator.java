@@ -60,7 +60,17 @@ public final class NetworkValidator {
 
     /** Every fault of the network; empty when it is valid. */
     public List<Fault> validate(Network network) {
-        return new Run(network).faults();
+        return validate(new Resolution(network, parser, null));
+    }
+
+    /** The faults of a resolved network (see {@link Resolution} for reusing one across edits). */
+    List<Fault> validate(Resolution resolution) {
+        return new Run(resolution).faults();
+    }
+
+    /** Resolves a network's channel ends, reusing what {@code previous} (may be null) found for the same objects. */
+    Resolution resolve(Network network, Resolution previous) {
+        return new Resolution(network, parser, previous);
     }
 
     /** One end of a channel on a port: which channel, its kind, and whether the port writes to it. */
@@ -71,15 +81,13 @@ public final class NetworkValidator {
     }
 
     /**
-     * The state of one validation. Every (process, port) that a script names or a channel end wires is a
-     * slot of {@link #slots}, the script ports of each first process numbered first in script order; the
-     * wires of a slot are a chain through int arrays in channel order. So a channel end costs one lookup
-     * and the usual port, wired once, builds nothing.
+     * How a network's channel ends resolve: each end's slot, a (process, port) pair numbered in
+     * {@link #slots}, the script ports of each first process numbered first in script order. It depends
+     * only on the processes and on each channel's ends, so the validation of an edited network reuses the
+     * processes' part when they are the same objects, and each channel's part when the channel is.
      */
-    private final class Run {
-        private final List<Fault> faults = new ArrayList<>();
+    static final class Resolution {
         private final List<Process> processes;
-        private final List<Channel> channels;
         private final ParsedScript[] parsed;
         /** Whether process i is the first with its id (channel ends refer to the first one). */
         private final boolean[] first;
@@ -88,10 +96,158 @@ public final class NetworkValidator {
         private final int[] firstOf;
         /** Slots of process i's script ports: {@code portStart[i]} up to {@code portStart[i + 1]}. */
         private final int[] portStart;
+        /** Script port slots, then wired ports the script does not name (added as channels bring them). */
         private final PairIndex slots;
-        /** How many slots are script ports; those past it are wired ports the script does not name. */
-        private int scriptSlots;
+        /** How many slots are script ports. */
+        private final int scriptSlots;
         private final boolean[] outbound;
+        private final List<Channel> channels;
+        /** Channel ci's ends are {@code endStart[ci]} up to {@code endStart[ci + 1]}, readers from {@code readerStart[ci]}. */
+        private final int[] endStart;
+        private final int[] readerStart;
+        private final boolean[] call;
+        /** The slot of every channel end in file order (writers, then readers), -1 on an unknown process. */
+        private final int[] endSlot;
+
+        /** Resolves a network, reusing what {@code previous} (may be null) resolved for the same objects. */
+        Resolution(Network network, Function<String, ParsedScript> parser, Resolution previous) {
+            List<Process> ps = network.processes();
+            if (previous != null && sameElements(ps, previous.processes)) {
+                processes = ps;
+                parsed = previous.parsed;
+                first = previous.first;
+                ids = previous.ids;
+                firstOf = previous.firstOf;
+                portStart = previous.portStart;
+                slots = previous.slots; // taken over: the previous resolution is not used again
+                scriptSlots = previous.scriptSlots;
+                outbound = previous.outbound;
+            } else {
+                previous = null;
+                processes = ps;
+                int np = ps.size();
+                parsed = new ParsedScript[np];
+                first = new boolean[np];
+                ids = new PairIndex(np);
+                firstOf = new int[np];
+                portStart = new int[np + 1];
+                int scriptPorts = 0;
+                for (int i = 0; i < np; i++) {
+                    Process p = ps.get(i);
+                    parsed[i] = parser.apply(p.script());
+                    int before = ids.size();
+                    int number = ids.add(0, p.id());
+                    first[i] = ids.size() > before;
+                    if (first[i]) {
+                        firstOf[number] = i;
+                        scriptPorts += parsed[i].ports().size();
+                    }
+                }
+                slots = new PairIndex(scriptPorts * 2);
+                outbound = new boolean[scriptPorts];
+                for (int i = 0; i < np; i++) {
+                    portStart[i] = slots.size();
+                    if (first[i]) {
+                        for (Map.Entry<String, PortDirection> port : parsed[i].ports().entrySet()) {
+                            outbound[slots.add(i, port.getKey())] = port.getValue() == PortDirection.OUTBOUND;
+                        }
+                    }
+                }
+                portStart[np] = slots.size();
+                scriptSlots = slots.size();
+            }
+            channels = network.channels();
+            int nc = channels.size();
+            endStart = new int[nc + 1];
+            readerStart = new int[nc];
+            call = new boolean[nc];
+            // An edit keeps the channels before and after the changed ones: those are copied, not looked up.
+            int same = 0;
+            int sameAtEnd = 0;
+            int oldNc = 0;
+            if (previous != null) {
+                oldNc = previous.channels.size();
+                int most = Math.min(nc, oldNc);
+                while (same < most && channels.get(same) == previous.channels.get(same)) {
+                    same++;
+                }
+                while (sameAtEnd < most - same
+                        && channels.get(nc - 1 - sameAtEnd) == previous.channels.get(oldNc - 1 - sameAtEnd)) {
+                    sameAtEnd++;
+                }
+            }
+            int ends = 0;
+            for (int ci = 0; ci < nc; ci++) {
+                endStart[ci] = ends;
+                if (ci < same || ci >= nc - sameAtEnd) {
+                    int old = ci < same ? ci : ci - nc + oldNc;
+                    readerStart[ci] = ends + previous.readerStart[old] - previous.endStart[old];
+                    call[ci] = previous.call[old];
+                    ends += previous.endStart[old + 1] - previous.endStart[old];
+                } else {
+                    Channel c = channels.get(ci);
+                    readerStart[ci] = ends + c.writers().size();
+                    call[ci] = c.kind() == ChannelKind.CALL;
+                    ends += c.writers().size() + c.readers().size();
+                }
+            }
+            endStart[nc] = ends;
+            endSlot = new int[ends];
+            if (same > 0) {
+                System.arraycopy(previous.endSlot, 0, endSlot, 0, endStart[same]);
+            }
+            if (sameAtEnd > 0) {
+                int from = previous.endStart[oldNc - sameAtEnd];
+                System.arraycopy(previous.endSlot, from, endSlot, endStart[nc - sameAtEnd], previous.endSlot.length - from);
+            }
+            for (int ci = same; ci < nc - sameAtEnd; ci++) {
+                Channel c = channels.get(ci);
+                int end = resolve(c.writers(), endStart[ci]);
+                resolve(c.readers(), end);
+            }
+        }
+
+        private int resolve(List<Endpoint> ends, int end) {
+            for (Endpoint e : ends) {
+                int number = ids.find(0, e.process());
+                endSlot[end++] = number < 0 ? -1 : slots.add(firstOf[number], e.port());
+            }
+            return end;
+        }
+
+        /** Whether both lists hold the very same objects in the same order (an edit keeps untouched ones). */
+        private static boolean sameElements(List<?> a, List<?> b) {
+            if (a == b) {
+                return true;
+            }
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i) != b.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * The state of one validation over a {@link Resolution}: the wires of a slot are a chain through int
+     * arrays in channel order, so the usual port, wired once, builds nothing.
+     */
+    private final class Run {
+        private final List<Fault> faults = new ArrayList<>();
+        private final Resolution r;
+        private final List<Process> processes;
+        private final List<Channel> channels;
+        private final ParsedScript[] parsed;
+        private final boolean[] first;
+        private final int[] portStart;
+        private final PairIndex slots;
+        private final int scriptSlots;
+        private final boolean[] outbound;
+        private final int[] endSlot;
         private final int[] slotFirstWire;
         private final int[] slotLastWire;
         private final int[] slotWires;
@@ -102,68 +258,40 @@ public final class NetworkValidator {
         private final int[] wireNext;
         private final int[] wireSlot;
         private int wireCount;
-        /** The slot of every channel end in file order (writers, then readers), -1 on an unknown process. */
-        private final int[] endSlot;
         /** Slots with two or more wires, the only ones whose wiring can be wrong. */
         private int[] crowded = new int[8];
         private int crowdedCount;
 
-        Run(Network network) {
-            this.processes = network.processes();
-            this.channels = network.channels();
-            int np = processes.size();
-            parsed = new ParsedScript[np];
-            first = new boolean[np];
-            ids = new PairIndex(np);
-            firstOf = new int[np];
-            portStart = new int[np + 1];
-            int scriptPorts = 0;
-            for (int i = 0; i < np; i++) {
-                Process p = processes.get(i);
-                parsed[i] = parser.apply(p.script());
-                int before = ids.size();
-                int number = ids.add(0, p.id());
-                first[i] = ids.size() > before;
-                if (first[i]) {
-                    firstOf[number] = i;
-                    scriptPorts += parsed[i].ports().size();
-                }
-            }
-            int ends = 0;
-            for (Channel c : channels) {
-                ends += c.writers().size() + c.readers().size();
-            }
-            int maxSlots = scriptPorts + ends;
-            slots = new PairIndex(maxSlots);
-            outbound = new boolean[scriptPorts];
-            slotFirstWire = new int[maxSlots];
-            slotLastWire = new int[maxSlots];
-            slotWires = new int[maxSlots];
+        Run(Resolution r) {
+            this.r = r;
+            this.processes = r.processes;
+            this.channels = r.channels;
+            this.parsed = r.parsed;
+            this.first = r.first;
+            this.portStart = r.portStart;
+            this.slots = r.slots;
+            this.scriptSlots = r.scriptSlots;
+            this.outbound = r.outbound;
+            this.endSlot = r.endSlot;
+            int slotCount = slots.size();
+            slotFirstWire = new int[slotCount];
+            slotLastWire = new int[slotCount];
+            slotWires = new int[slotCount];
+            int ends = endSlot.length;
             wireChannel = new int[ends];
             wireWriter = new boolean[ends];
             wireCall = new boolean[ends];
             wireNext = new int[ends];
             wireSlot = new int[ends];
-            endSlot = new int[ends];
         }
 
         List<Fault> faults() {
-            for (int i = 0; i < parsed.length; i++) {
-                portStart[i] = slots.size();
-                if (first[i]) {
-                    for (Map.Entry<String, PortDirection> port : parsed[i].ports().entrySet()) {
-                        outbound[slots.add(i, port.getKey())] = port.getValue() == PortDirection.OUTBOUND;
+            for (int ci = 0; ci < channels.size(); ci++) {
+                for (int end = r.endStart[ci]; end < r.endStart[ci + 1]; end++) {
+                    if (endSlot[end] >= 0) {
+                        addWire(ci, r.call[ci], end < r.readerStart[ci], endSlot[end]);
                     }
                 }
-            }
-            portStart[parsed.length] = slots.size();
-            scriptSlots = slots.size();
-            int end = 0;
-            for (int ci = 0; ci < channels.size(); ci++) {
-                Channel c = channels.get(ci);
-                boolean call = c.kind() == ChannelKind.CALL;
-                end = addWires(ci, call, c.writers(), true, end);
-                end = addWires(ci, call, c.readers(), false, end);
             }
             long[] crowdedOrder = crowdedByProcess();
             int next = 0;
@@ -176,42 +304,32 @@ public final class NetworkValidator {
                 next = upTo;
             }
             Set<String> seenChannels = HashSet.newHashSet(channels.size());
-            end = 0;
+            int end = 0;
             for (Channel c : channels) {
                 end = checkChannel(c, seenChannels.add(c.id()), end);
             }
             return faults;
         }
 
-        private int addWires(int channel, boolean call, List<Endpoint> ends, boolean writer, int end) {
-            for (Endpoint e : ends) {
-                int number = ids.find(0, e.process());
-                if (number < 0) {
-                    endSlot[end++] = -1;
-                    continue;
-                }
-                int slot = slots.add(firstOf[number], e.port());
-                endSlot[end++] = slot;
-                int w = wireCount++;
-                wireChannel[w] = channel;
-                wireWriter[w] = writer;
-                wireCall[w] = call;
-                wireNext[w] = -1;
-                wireSlot[w] = slot;
-                if (slotWires[slot]++ == 0) {
-                    slotFirstWire[slot] = w;
-                } else {
-                    wireNext[slotLastWire[slot]] = w;
-                    if (slotWires[slot] == 2) {
-                        if (crowdedCount == crowded.length) {
-                            crowded = Arrays.copyOf(crowded, crowdedCount * 2);
-                        }
-                        crowded[crowdedCount++] = slot;
+        private void addWire(int channel, boolean call, boolean writer, int slot) {
+            int w = wireCount++;
+            wireChannel[w] = channel;
+            wireWriter[w] = writer;
+            wireCall[w] = call;
+            wireNext[w] = -1;
+            wireSlot[w] = slot;
+            if (slotWires[slot]++ == 0) {
+                slotFirstWire[slot] = w;
+            } else {
+                wireNext[slotLastWire[slot]] = w;
+                if (slotWires[slot] == 2) {
+                    if (crowdedCount == crowded.length) {
+                        crowded = Arrays.copyOf(crowded, crowdedCount * 2);
                     }
+                    crowded[crowdedCount++] = slot;
                 }
-                slotLastWire[slot] = w;
             }
-            return end;
+            slotLastWire[slot] = w;
         }
 
         /**
