@@ -258,6 +258,8 @@ public final class NetworkValidator {
         private final int[] wireNext;
         private final int[] wireSlot;
         private int wireCount;
+        /** Whether some channel is a call channel; without one a send can never be the wrong operation. */
+        private boolean anyCall;
         /** Slots with two or more wires, the only ones whose wiring can be wrong. */
         private int[] crowded = new int[8];
         private int crowdedCount;
@@ -287,6 +289,7 @@ public final class NetworkValidator {
 
         List<Fault> faults() {
             for (int ci = 0; ci < channels.size(); ci++) {
+                anyCall |= r.call[ci];
                 for (int end = r.endStart[ci]; end < r.endStart[ci + 1]; end++) {
                     if (endSlot[end] >= 0) {
                         addWire(ci, r.call[ci], end < r.readerStart[ci], endSlot[end]);
@@ -381,8 +384,8 @@ public final class NetworkValidator {
                 checkPortWiring(p.id(), slots.name(slot), ws);
             }
             for (PortUse use : script.portUses()) {
-                if (use.how() == PortUse.How.RECV) {
-                    continue; // a recv fits every channel, so its wires need not be found
+                if (use.how() == PortUse.How.RECV || (use.how() == PortUse.How.SEND && !anyCall)) {
+                    continue; // it fits every wire it could have, so its wires need not be found
                 }
                 int slot = slots.find(i, use.port());
                 if (slot < 0 || slotWires[slot] == 0) {
