@@ -217,8 +217,37 @@ final class Lexer {
     }
 
     private void simple(Kind kind, int width) {
-        add(kind, i, i + width, src.substring(i, i + width), i, false);
+        String spelled = spelling(kind);
+        add(kind, i, i + width, spelled != null ? spelled : src.substring(i, i + width), i, false);
         i += width;
+    }
+
+    /** The one way to write a punctuation token: a shared constant instead of a new string per token. */
+    private static String spelling(Kind kind) {
+        return switch (kind) {
+            case LPAREN -> "(";
+            case RPAREN -> ")";
+            case LBRACKET -> "[";
+            case RBRACKET -> "]";
+            case LBRACE -> "{";
+            case RBRACE -> "}";
+            case COMMA -> ",";
+            case SEMI -> ";";
+            case DOTDOT -> "..";
+            case ASSIGN -> "=";
+            case EQ -> "==";
+            case NE -> "!=";
+            case LT -> "<";
+            case LE -> "<=";
+            case GT -> ">";
+            case GE -> ">=";
+            case PLUS -> "+";
+            case MINUS -> "-";
+            case STAR -> "*";
+            case SLASH -> "/";
+            case PERCENT -> "%";
+            default -> null;
+        };
     }
 
     private void stray(int width, String message) {
