@@ -28,7 +28,7 @@ final class Lexer {
     private final String src;
     private final LineMap lines;
     private final List<Diagnostic> diagnostics;
-    private final List<Token> tokens = new ArrayList<>();
+    private final List<Token> tokens;
     private final Deque<Interpolation> open = new ArrayDeque<>();
     private int i;
     private int lastEnd;
@@ -37,6 +37,8 @@ final class Lexer {
         this.src = src;
         this.lines = lines;
         this.diagnostics = diagnostics;
+        // Sized for typical scripts (a token every 3 or 4 characters), so the list rarely grows and copies.
+        this.tokens = new ArrayList<>(src.length() / 3 + 8);
     }
 
     List<Token> tokenize() {
