@@ -12,7 +12,8 @@ import org.chanvas.model.script.ScriptParser;
 /**
  * Analysis for an editor that re-analyses after every edit: it keeps the parsed scripts of the last
  * network (keyed by script text, so an unchanged script is not parsed again) and its cycles (reused while
- * the client/server graph has the same structure, e.g. after a move, a relabel or a capacity change).
+ * the client/server graph has the same structure, e.g. after a move, a relabel or a capacity change), and
+ * where each channel end leads (reused for the processes and channels an edit left as they were).
  * Results equal {@link Analysis#of}'s. Not thread-safe: one per editor, used from one thread at a time.
  */
 public final class IncrementalAnalyzer {
@@ -20,6 +21,8 @@ public final class IncrementalAnalyzer {
     private final AnalysisOptions options;
     private final CycleFinder finder;
     private Map<String, ParsedScript> parsed = Map.of();
+    /** The last network's resolved channel ends: unchanged processes and channels are not looked up again. */
+    private NetworkValidator.Resolution lastResolution;
     private ClientServerGraph lastGraph;
     private FoundCycles lastCycles;
 
@@ -44,7 +47,9 @@ public final class IncrementalAnalyzer {
             });
         }
         parsed = current;
-        List<Fault> faults = new NetworkValidator(current::get).validate(network);
+        NetworkValidator validator = new NetworkValidator(current::get);
+        lastResolution = validator.resolve(network, lastResolution);
+        List<Fault> faults = validator.validate(lastResolution);
 
         ClientServerGraph graph = ClientServerGraph.of(network);
         FoundCycles cycles;

@@ -28,7 +28,7 @@ final class Lexer {
     private final String src;
     private final LineMap lines;
     private final List<Diagnostic> diagnostics;
-    private final List<Token> tokens = new ArrayList<>();
+    private final List<Token> tokens;
     private final Deque<Interpolation> open = new ArrayDeque<>();
     private int i;
     private int lastEnd;
@@ -37,6 +37,8 @@ final class Lexer {
         this.src = src;
         this.lines = lines;
         this.diagnostics = diagnostics;
+        // Sized for typical scripts (a token every 3 or 4 characters), so the list rarely grows and copies.
+        this.tokens = new ArrayList<>(src.length() / 3 + 8);
     }
 
     List<Token> tokenize() {
@@ -217,8 +219,37 @@ final class Lexer {
     }
 
     private void simple(Kind kind, int width) {
-        add(kind, i, i + width, src.substring(i, i + width), i, false);
+        String spelled = spelling(kind);
+        add(kind, i, i + width, spelled != null ? spelled : src.substring(i, i + width), i, false);
         i += width;
+    }
+
+    /** The one way to write a punctuation token: a shared constant instead of a new string per token. */
+    private static String spelling(Kind kind) {
+        return switch (kind) {
+            case LPAREN -> "(";
+            case RPAREN -> ")";
+            case LBRACKET -> "[";
+            case RBRACKET -> "]";
+            case LBRACE -> "{";
+            case RBRACE -> "}";
+            case COMMA -> ",";
+            case SEMI -> ";";
+            case DOTDOT -> "..";
+            case ASSIGN -> "=";
+            case EQ -> "==";
+            case NE -> "!=";
+            case LT -> "<";
+            case LE -> "<=";
+            case GT -> ">";
+            case GE -> ">=";
+            case PLUS -> "+";
+            case MINUS -> "-";
+            case STAR -> "*";
+            case SLASH -> "/";
+            case PERCENT -> "%";
+            default -> null;
+        };
     }
 
     private void stray(int width, String message) {
