@@ -607,6 +607,11 @@ final class DeterministicRun implements Run {
 
     // ---- Run ----
 
+    /** The channel with this id, or null; for a scheduler explaining why a move cannot happen. */
+    Chan chan(String id) {
+        return chanById.get(id);
+    }
+
     /** The current virtual time, for a scheduler that predicts events. */
     long now() {
         return now;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.chanvas.model.Endpoint;
 import org.chanvas.runtime.engine.DeterministicRun.Chan;
 import org.chanvas.runtime.engine.DeterministicRun.Entry;
@@ -98,23 +99,88 @@ final class TraceFollower implements DeterministicRun.Scheduler {
         for (Chan c : enabled) {
             transfers(c, matches);
         }
+        if (!silent.isEmpty() && ++silentInARow < SILENT_LIMIT) {
+            // A silent step is taken as soon as it can be, while it is still silent (a wait that is ready now may
+            // block later), unless a matching step shares a channel with it: then whether that step blocks
+            // depends on the order, and the trace, which shows that step's events now, says it came first.
+            // And a wait the trace shows was not yet registered at a later line waits too.
+            for (Proc p : silent) {
+                if (!registersLater(p)
+                        && matches.stream().noneMatch(m -> m instanceof Move.Step st && sharesChannel(st.proc(), p))) {
+                    return new Move.Step(p);
+                }
+            }
+        }
         if (!matches.isEmpty()) {
             silentInARow = 0;
             return choosePut(matches);
         }
-        if (!silent.isEmpty() && ++silentInARow < SILENT_LIMIT) {
-            // a silent step changes no event by itself; take first the one the next line names
-            RunEvent next = trace.get(cursor).event();
-            for (Proc p : silent) {
-                if (names(next, p.id)) {
-                    return new Move.Step(p);
-                }
-            }
+        if (!silent.isEmpty() && silentInARow < SILENT_LIMIT) {
             return new Move.Step(silent.getFirst());
         }
         divergence = "line " + trace.get(cursor).line() + ": the trace says " + describe(trace.get(cursor).event())
                 + ", but " + why(trace.get(cursor).event(), runnable, enabled);
         return new Move.Halt();
+    }
+
+    /**
+     * Whether the process's pending silent wait must have come later in the recorded run: its own block shows
+     * in the trace (it was not ready then), or before its next line another process blocks to send on a
+     * channel it would read (so no reader was there yet).
+     */
+    private boolean registersLater(Proc p) {
+        if (!(p.pending instanceof Request.Recv || p.pending instanceof Request.Select)) {
+            return false;
+        }
+        List<String> reads = new ArrayList<>();
+        switch (p.pending) {
+            case Request.Recv r -> reads.add(run.channelOf(p, r.port()).model.id());
+            case Request.Select sel -> {
+                for (Request.Offer o : sel.offers()) {
+                    if (o instanceof Request.RecvOffer ro) {
+                        reads.add(run.channelOf(p, ro.port()).model.id());
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+        for (int i = cursor; i < trace.size(); i++) {
+            RunEvent e = trace.get(i).event();
+            if (e instanceof RunEvent.Blocked b && !b.process().equals(p.id) && b.on().stream()
+                    .anyMatch(w -> w.direction() == WaitOn.Direction.SEND && reads.contains(w.channel()))) {
+                return true;
+            }
+            // a transfer may name it as the writer of a message that sat in a buffer: not its own step
+            if (!(e instanceof RunEvent.Transfer) && names(e, p.id)) {
+                return e instanceof RunEvent.Blocked;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the two processes' next requests touch a common channel. */
+    private boolean sharesChannel(Proc a, Proc b) {
+        List<Chan> of = channels(a);
+        return channels(b).stream().anyMatch(of::contains);
+    }
+
+    private List<Chan> channels(Proc p) {
+        return switch (p.pending) {
+            case Request.Send s -> List.of(run.channelOf(p, s.port()));
+            case Request.Call c -> List.of(run.channelOf(p, c.port()));
+            case Request.Recv r -> List.of(run.channelOf(p, r.port()));
+            case Request.Reply r -> List.of(run.channelOf(p, r.port()));
+            case Request.Select sel -> sel.offers().stream().<Chan>mapMulti((o, out) -> {
+                switch (o) {
+                    case Request.RecvOffer ro -> out.accept(run.channelOf(p, ro.port()));
+                    case Request.SendOffer so -> out.accept(run.channelOf(p, so.port()));
+                    case Request.AfterOffer ao -> {
+                    }
+                }
+            }).toList();
+            case null, default -> List.of();
+        };
     }
 
     /** Whether the trace's next lines are exactly these events. */
@@ -282,23 +348,25 @@ final class TraceFollower implements DeterministicRun.Scheduler {
     /** Why the trace's next event cannot happen now, in the network's words. */
     private String why(RunEvent e, List<Proc> runnable, List<Chan> enabled) {
         if (e instanceof RunEvent.Transfer t && t.from() != null && t.to() != null) {
-            Chan c = null;
-            for (Chan ch : enabled) {
-                if (ch.model.id().equals(t.channel())) {
-                    c = ch;
-                }
-            }
+            Chan c = run.chan(t.channel());
             if (c == null) {
-                return "nothing can move on " + t.channel() + " now (" + t.from().process() + " is not ready to send"
-                        + " or " + t.to().process() + " is not ready to receive)";
+                return "the network has no channel " + t.channel();
             }
-            if (c.writers.stream().noneMatch(w -> w.endpoint().equals(t.from())) && c.buffer.isEmpty()) {
+            if (c.writers.stream().noneMatch(w -> w.endpoint().equals(t.from()))
+                    && c.buffer.stream().noneMatch(h -> t.from().equals(h.from()))) {
                 return t.from().process() + " is not ready to send";
             }
             if (c.readers.stream().noneMatch(r -> r.endpoint().equals(t.to()))) {
                 return t.to().process() + " is not ready to receive";
             }
             return "the message or the buffer on " + t.channel() + " differs";
+        }
+        for (Proc p : runnable) {
+            if (names(e, p.id)) {
+                List<RunEvent> predicted = predictStep(p);
+                return p.id + "'s next step makes " + (predicted.isEmpty() ? "nothing to see"
+                        : predicted.stream().map(TraceFollower::describe).collect(Collectors.joining(", then ")));
+            }
         }
         return runnable.isEmpty() && enabled.isEmpty() ? "nothing can move" : "no process or channel can make it now";
     }
@@ -312,7 +380,8 @@ final class TraceFollower implements DeterministicRun.Scheduler {
                     + Values.literal(t.value());
             case RunEvent.Buffer b -> "buffer of " + b.channel() + " holding " + b.held();
             case RunEvent.Received r -> r.process() + " receiving " + Values.literal(r.value()) + " on " + r.port();
-            case RunEvent.Blocked b -> b.process() + " blocking";
+            case RunEvent.Blocked b -> b.process() + " waiting "
+                    + b.on().stream().map(WaitOn::describe).collect(Collectors.joining(" or "));
             case RunEvent.Printed p -> p.process() + " printing \"" + p.text() + "\"";
             case RunEvent.Slept s -> s.process() + " sleeping " + s.millis() + " ms";
             case RunEvent.Ended en -> "end of " + en.process();

@@ -46,7 +46,7 @@ class ReplayProperties {
         return new Recorded(events, sw.toString(), outcome);
     }
 
-    @Property(tries = 80)
+    @Property(tries = 300)
     void replayingASeededRunsTraceGivesItsEventsAgain(@ForAll("networks") SameSeedSameTraceProperties.Spec spec,
             @ForAll long seed) throws Exception {
         Nets n = SameSeedSameTraceProperties.buildValid(spec);
@@ -54,7 +54,7 @@ class ReplayProperties {
         RunOptions options = RunOptions.defaults().withSeed(seed).withTimeout(10_000);
         Recorded rec = record(n, options);
         TraceReplay.Result result = TraceReplay.replay(n.plan(), rec.trace(), options);
-        assertThat(result).isInstanceOf(TraceReplay.Replayed.class);
+        assertThat(result).as("replay of\n%s", rec.trace()).isInstanceOf(TraceReplay.Replayed.class);
         TraceReplay.Replayed replayed = (TraceReplay.Replayed) result;
         assertThat(replayed.events().stream().map(TraceWriter::json).toList())
                 .containsExactlyElementsOf(rec.events().stream().map(TraceWriter::json).toList());
