@@ -305,7 +305,7 @@ final class TraceFollower implements DeterministicRun.Scheduler {
 
     /**
      * A put shows only the buffer's new size; which writer it was shows when the message is taken: the
-     * (held+1)-th transfer on the channel from here on. Without one, the first writer is as good as any.
+     * (held+1)-th transfer on the channel from here on; without one, by which writer moves on first.
      */
     private Move choosePut(List<Move> matches) {
         if (!(matches.getFirst() instanceof Move.Put first)) {
@@ -324,7 +324,37 @@ final class TraceFollower implements DeterministicRun.Scheduler {
                 break;
             }
         }
-        return first;
+        // never taken in the trace: the writer that was put resumed, so its own next line comes soonest
+        Move soonest = first;
+        int best = Integer.MAX_VALUE;
+        for (Move m : matches) {
+            if (m instanceof Move.Put p && p.chan() == first.chan()) {
+                int at = nextOwnLine(p.writer().proc());
+                if (at < best) {
+                    best = at;
+                    soonest = m;
+                }
+            }
+        }
+        return soonest;
+    }
+
+    /**
+     * Index in the trace of the process's next event once it moves on: not a transfer, nor a receipt while it
+     * also reads in a select (it may get one still waiting, not put).
+     */
+    private int nextOwnLine(Proc p) {
+        boolean reads = p.entries.stream().anyMatch(e -> run.channelOf(p, e.port()).readers.contains(e));
+        for (int i = cursor; i < trace.size(); i++) {
+            RunEvent e = trace.get(i).event();
+            if (reads && e instanceof RunEvent.Transfer t && t.to() != null && t.to().process().equals(p.id)) {
+                return Integer.MAX_VALUE; // its select took a message instead: it was not the one put
+            }
+            if (!(e instanceof RunEvent.Transfer) && !(reads && e instanceof RunEvent.Received) && names(e, p.id)) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 
     private static boolean names(RunEvent e, String process) {

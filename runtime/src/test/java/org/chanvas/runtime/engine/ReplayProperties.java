@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Combinators;
+import org.chanvas.model.ChannelKind;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -24,6 +28,51 @@ class ReplayProperties {
     @Provide
     Arbitrary<SameSeedSameTraceProperties.Spec> networks() {
         return new SameSeedSameTraceProperties().networks();
+    }
+
+    /** Scripts for processes no one writes to: they only send, several into one shared channel. */
+    static final String[] WRITERS = {
+            "repeat 3 { send out random(0, 9) }",
+            "send out self\nsleep 5\nsend out self + \"!\"",
+    };
+
+    /** Any wiring (several writers may share a reader's channel); unread processes only write. */
+    @Provide
+    Arbitrary<SameSeedSameTraceProperties.Spec> sharedNetworks() {
+        return Arbitraries.integers().between(2, 5).flatMap(n -> Combinators.combine(
+                Arbitraries.integers().between(0, n - 1).list().ofSize(n),
+                Arbitraries.of(ChannelKind.RENDEZVOUS, ChannelKind.BUFFERED, ChannelKind.UNBOUNDED).list().ofSize(n),
+                Arbitraries.integers().between(0, SameSeedSameTraceProperties.SCRIPTS.length - 1).list().ofSize(n))
+                .as((t, k, sc) -> new SameSeedSameTraceProperties.Spec(n, t, k, sc)));
+    }
+
+    static Nets buildShared(SameSeedSameTraceProperties.Spec spec) {
+        Nets n = Nets.net();
+        for (int i = 0; i < spec.processes(); i++) {
+            int script = spec.scripts().get(i);
+            n.process("p" + i, spec.targets().contains(i) ? SameSeedSameTraceProperties.SCRIPTS[script]
+                    : WRITERS[script % WRITERS.length]);
+        }
+        for (int target = 0; target < spec.processes(); target++) {
+            List<String> writers = new ArrayList<>();
+            ChannelKind kind = null;
+            for (int i = 0; i < spec.processes(); i++) {
+                if (spec.targets().get(i) == target) {
+                    writers.add("p" + i + ".out");
+                    kind = kind == null ? spec.kinds().get(i) : kind;
+                }
+            }
+            if (!writers.isEmpty()) {
+                n.channel("to" + target, kind, kind == ChannelKind.BUFFERED ? 2 : 0, writers, List.of("p" + target + ".in"));
+            }
+        }
+        return n;
+    }
+
+    @Property(tries = 200)
+    void replayPicksTheRightWriterOfASharedChannel(@ForAll("sharedNetworks") SameSeedSameTraceProperties.Spec spec,
+            @ForAll long seed) throws Exception {
+        replayMatches(buildShared(spec), seed);
     }
 
     /** A seeded run's events and the trace text it writes. */
@@ -49,7 +98,10 @@ class ReplayProperties {
     @Property(tries = 300)
     void replayingASeededRunsTraceGivesItsEventsAgain(@ForAll("networks") SameSeedSameTraceProperties.Spec spec,
             @ForAll long seed) throws Exception {
-        Nets n = SameSeedSameTraceProperties.buildValid(spec);
+        replayMatches(SameSeedSameTraceProperties.buildValid(spec), seed);
+    }
+
+    static void replayMatches(Nets n, long seed) throws Exception {
         // the seed drives the scripts' random(); the replay's moves come from the trace alone
         RunOptions options = RunOptions.defaults().withSeed(seed).withTimeout(10_000);
         Recorded rec = record(n, options);
