@@ -33,10 +33,16 @@ final class TraceFollower implements DeterministicRun.Scheduler {
     private int cursor;
     private int silentInARow;
     private String divergence;
+    /** The guesses to take (by index among the ordered alternatives) at the first decisions; then the first. */
+    private final List<Integer> forced;
+    /** Per decision made: how many alternatives it had, and which was taken. */
+    private final List<Integer> widths = new ArrayList<>();
+    private final List<Integer> taken = new ArrayList<>();
 
-    TraceFollower(DeterministicRun run, List<Traced> trace) {
+    TraceFollower(DeterministicRun run, List<Traced> trace, List<Integer> forced) {
         this.run = run;
-        this.trace = List.copyOf(trace);
+        this.trace = trace;
+        this.forced = List.copyOf(forced);
     }
 
     /** The first line that did not fit, in words starting with {@code line N:}; null while all fit. */
@@ -324,19 +330,43 @@ final class TraceFollower implements DeterministicRun.Scheduler {
                 break;
             }
         }
-        // never taken in the trace: the writer that was put resumed, so its own next line comes soonest
-        Move soonest = first;
-        int best = Integer.MAX_VALUE;
+        // Never taken in the trace: the writer that was put resumed, so its own next line likely comes soonest.
+        // That is a guess; the replay records it as a decision that a later attempt may take differently.
+        List<Move> puts = new ArrayList<>();
         for (Move m : matches) {
             if (m instanceof Move.Put p && p.chan() == first.chan()) {
-                int at = nextOwnLine(p.writer().proc());
-                if (at < best) {
-                    best = at;
-                    soonest = m;
-                }
+                puts.add(m);
             }
         }
-        return soonest;
+        puts.sort(java.util.Comparator.comparingInt(m -> nextOwnLine(((Move.Put) m).writer().proc())));
+        if (puts.size() == 1) {
+            return puts.getFirst();
+        }
+        int decision = widths.size();
+        int choice = decision < forced.size() ? Math.min(forced.get(decision), puts.size() - 1) : 0;
+        widths.add(puts.size());
+        taken.add(choice);
+        return puts.get(choice);
+    }
+
+    /**
+     * The choices for the next attempt: the last guess that has an untried alternative takes it, the
+     * guesses before it stay; empty when every alternative was tried.
+     */
+    List<Integer> nextAttempt() {
+        for (int d = taken.size() - 1; d >= 0; d--) {
+            if (taken.get(d) + 1 < widths.get(d)) {
+                List<Integer> next = new ArrayList<>(taken.subList(0, d));
+                next.add(taken.get(d) + 1);
+                return next;
+            }
+        }
+        return List.of();
+    }
+
+    /** How far the trace was matched: the number of its events made so far. */
+    int matched() {
+        return cursor;
     }
 
     /**

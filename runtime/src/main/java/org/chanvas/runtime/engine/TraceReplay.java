@@ -48,14 +48,47 @@ public final class TraceReplay {
         };
     }
 
-    /** Replays read trace lines; waits for the replay to end (bounded by the options' time limit). */
+    /** Attempts at most: a replay whose guesses (see below) keep failing gives up with the furthest one. */
+    static final int MAX_ATTEMPTS = 256;
+
+    /**
+     * Replays read trace lines; waits for the replay to end (bounded by the options' time limit). Which writer's
+     * message went into a buffer shows only when it is taken; when the trace ends first the replay guesses,
+     * and if a guess leads to a line that does not fit it tries again with the next guess, so the message of a
+     * divergence is that of the attempt that went furthest.
+     */
     public static Result replay(RunPlan plan, List<TraceReader.Traced> trace, RunOptions options)
             throws InterruptedException {
+        List<TraceReader.Traced> lines = List.copyOf(trace);
+        List<Integer> forced = List.of();
+        Result furthest = null;
+        int furthestMatched = -1;
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            TraceFollower[] follower = new TraceFollower[1];
+            List<Integer> choices = forced;
+            Result r = attempt(plan, lines, options, run -> follower[0] = new TraceFollower(run, lines, choices));
+            if (r instanceof Replayed) {
+                return r;
+            }
+            if (follower[0].matched() > furthestMatched) {
+                furthestMatched = follower[0].matched();
+                furthest = r;
+            }
+            forced = follower[0].nextAttempt();
+            if (forced.isEmpty()) {
+                break;
+            }
+        }
+        return furthest;
+    }
+
+    private static Result attempt(RunPlan plan, List<TraceReader.Traced> trace, RunOptions options,
+            java.util.function.Function<DeterministicRun, TraceFollower> follow) throws InterruptedException {
         EventQueue events = new EventQueue();
         TraceFollower[] follower = new TraceFollower[1];
         RunOutcome outcome;
         try (DeterministicRun run = new DeterministicRun(plan, options.withSink(events),
-                r -> follower[0] = new TraceFollower(r, trace))) {
+                r -> follower[0] = follow.apply(r))) {
             run.start();
             outcome = run.await();
         }
