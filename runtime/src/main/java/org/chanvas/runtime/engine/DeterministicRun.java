@@ -31,10 +31,10 @@ import org.chanvas.runtime.watch.WaitOn;
  */
 final class DeterministicRun implements Run {
 
-    private enum State { RUNNABLE, WAITING, SLEEPING, ENDED }
+    enum State { RUNNABLE, WAITING, SLEEPING, ENDED }
 
     /** A process and where it stands. */
-    private static final class Proc {
+    static final class Proc {
         final int index;
         final String id;
         final String label;
@@ -51,6 +51,8 @@ final class DeterministicRun implements Run {
         Proc server;
         /** Per call port: the clients whose requests came in and still wait for a reply. */
         final Map<String, Proc> toAnswer = new HashMap<>();
+        /** A request already computed by a scheduler that looks ahead (replay); null in a seeded run. */
+        Request pending;
 
         Proc(int index, RunPlan.ProcessPlan plan, long seed, int budget) {
             this.index = index;
@@ -62,14 +64,14 @@ final class DeterministicRun implements Run {
     }
 
     /** A registered offer: a reader, or a writer with its value; {@code guard} is -1 outside a select. */
-    private record Entry(Proc proc, int guard, String port, Object value, Endpoint endpoint) {
+    record Entry(Proc proc, int guard, String port, Object value, Endpoint endpoint) {
     }
 
-    private record Held(Object value, Endpoint from) {
+    record Held(Object value, Endpoint from) {
     }
 
     /** A channel as data. */
-    private static final class Chan {
+    static final class Chan {
         final Channel model;
         final int capacity;
         final boolean unbounded;
@@ -123,6 +125,7 @@ final class DeterministicRun implements Run {
     private final RunOptions options;
     private final EventSink sink;
     private final SplittableRandom random;
+    private final Scheduler scheduler;
     private final List<Proc> procs = new ArrayList<>();
     private final List<Chan> chans = new ArrayList<>();
     private final Map<String, Chan> chanById = new HashMap<>();
@@ -136,11 +139,57 @@ final class DeterministicRun implements Run {
     private int live;
     private boolean started;
 
+    /**
+     * Picks each next move. The seeded one draws from the run's random source; a replay follows a trace and
+     * also sees every event (to check it against the trace) and may stop the run when the trace does not fit.
+     */
+    interface Scheduler {
+        /** The next move among the runnable processes and enabled channels (at least one of them). */
+        Move pick(List<Proc> runnable, List<Chan> enabled);
+
+        /** Sees each event as it is made. */
+        default void observe(RunEvent e) {
+        }
+
+        /** True once the run should stop (a replay that diverged). */
+        default boolean halted() {
+            return false;
+        }
+    }
+
+    /** One move: a process's local step, or one communication on a channel with its parties. */
+    sealed interface Move {
+        record Step(Proc proc) implements Move {
+        }
+
+        /** A reader takes the buffer's oldest message. */
+        record Take(Chan chan, Entry reader) implements Move {
+        }
+
+        /** A writer puts its message into the buffer. */
+        record Put(Chan chan, Entry writer) implements Move {
+        }
+
+        /** A writer hands its message straight to a reader (rendezvous, call). */
+        record HandOver(Chan chan, Entry writer, Entry reader) implements Move {
+        }
+
+        /** Nothing fits (a replay's trace does not fit the network): the run stops. */
+        record Halt() implements Move {
+        }
+    }
+
     DeterministicRun(RunPlan plan, RunOptions options) {
+        this(plan, options, null);
+    }
+
+    /** With {@code scheduler} null the run picks moves with its seeded random source. */
+    DeterministicRun(RunPlan plan, RunOptions options, java.util.function.Function<DeterministicRun, Scheduler> scheduler) {
         this.plan = plan;
         this.options = options;
         this.sink = options.sink();
         this.random = new SplittableRandom(options.seed());
+        this.scheduler = scheduler == null ? new Seeded() : scheduler.apply(this);
         for (Channel c : plan.network().channels()) {
             Chan ch = new Chan(c, options.unboundedLimit());
             chans.add(ch);
@@ -187,7 +236,7 @@ final class DeterministicRun implements Run {
         List<Chan> enabled = new ArrayList<>();
         long steps = 0;
         while (true) {
-            if (stopRequested || Thread.currentThread().isInterrupted()) {
+            if (stopRequested || Thread.currentThread().isInterrupted() || scheduler.halted()) {
                 return new RunOutcome.Stopped();
             }
             if ((++steps & 63) == 0 && System.nanoTime() > wallDeadline) {
@@ -233,8 +282,13 @@ final class DeterministicRun implements Run {
                 }
                 continue;
             }
-            int pick = random.nextInt(moves);
-            RunOutcome o = pick < runnable.size() ? step(runnable.get(pick)) : transfer(enabled.get(pick - runnable.size()));
+            RunOutcome o = switch (scheduler.pick(runnable, enabled)) {
+                case Move.Step st -> step(st.proc());
+                case Move.Take t -> take(t.chan(), t.reader());
+                case Move.Put pt -> put(pt.chan(), pt.writer());
+                case Move.HandOver h -> handOver(h.chan(), h.writer(), h.reader());
+                case Move.Halt h -> new RunOutcome.Stopped();
+            };
             if (o != null) {
                 return o;
             }
@@ -256,7 +310,8 @@ final class DeterministicRun implements Run {
 
     /** Lets one process compute until it needs the outside world. */
     private RunOutcome step(Proc p) {
-        Request r = p.machine.advance();
+        Request r = p.pending != null ? p.pending : p.machine.advance();
+        p.pending = null;
         switch (r) {
             case Request.Send s -> {
                 emit(new RunEvent.SendOffered(now, p.id, s.port(), channelOf(p, s.port()).model.id(), s.value()));
@@ -387,63 +442,84 @@ final class DeterministicRun implements Run {
         }
     }
 
-    /** One communication on an enabled channel, its parties chosen at random among those waiting. */
-    private RunOutcome transfer(Chan c) throws InterruptedException {
-        List<Integer> kinds = new ArrayList<>(2);
-        if (c.canTake()) {
-            kinds.add(0);
+    /** The seeded choice: a move, and a channel's kind of communication and parties, at random. */
+    private final class Seeded implements Scheduler {
+        @Override
+        public Move pick(List<Proc> runnable, List<Chan> enabled) {
+            int pick = random.nextInt(runnable.size() + enabled.size());
+            return pick < runnable.size() ? new Move.Step(runnable.get(pick)) : transfer(enabled.get(pick - runnable.size()));
         }
-        if (c.canPut()) {
-            kinds.add(1);
-        }
-        if (c.canHandOver()) {
-            kinds.add(2);
-        }
-        int kind = kinds.get(kinds.size() == 1 ? 0 : random.nextInt(kinds.size()));
-        switch (kind) {
-            case 0 -> {
-                Entry r = c.readers.get(random.nextInt(c.readers.size()));
-                Held h = c.buffer.poll();
-                emit(new RunEvent.Buffer(now, c.model.id(), c.buffer.size()));
-                gateOrStop();
-                emit(new RunEvent.Transfer(now, c.model.id(), h.from(), r.endpoint(), h.value()));
-                deliver(r, h.value());
+
+        /** One communication on an enabled channel, its parties chosen at random among those waiting. */
+        private Move transfer(Chan c) {
+            List<Integer> kinds = new ArrayList<>(2);
+            if (c.canTake()) {
+                kinds.add(0);
             }
-            case 1 -> {
-                Entry w = c.writers.get(random.nextInt(c.writers.size()));
-                if (c.buffer.size() >= c.capacity) {
-                    withdraw(w.proc());
-                    return failed(w.proc(), w.proc().machine.pendingPos(),
-                            "channel '" + c.model.id() + "' holds more than " + c.capacity
-                                    + " waiting messages (limit); a reader is not keeping up with its writers");
+            if (c.canPut()) {
+                kinds.add(1);
+            }
+            if (c.canHandOver()) {
+                kinds.add(2);
+            }
+            int kind = kinds.get(kinds.size() == 1 ? 0 : random.nextInt(kinds.size()));
+            switch (kind) {
+                case 0 -> {
+                    return new Move.Take(c, c.readers.get(random.nextInt(c.readers.size())));
                 }
-                c.buffer.add(new Held(w.value(), w.endpoint()));
-                emit(new RunEvent.Buffer(now, c.model.id(), c.buffer.size()));
-                sent(w);
-            }
-            default -> {
-                Entry w;
-                Entry r;
-                do { // canHandOver() made sure a pair of two different processes exists
-                    w = c.writers.get(random.nextInt(c.writers.size()));
-                    r = c.readers.get(random.nextInt(c.readers.size()));
-                } while (w.proc() == r.proc());
-                gateOrStop();
-                emit(new RunEvent.Transfer(now, c.model.id(), w.endpoint(), r.endpoint(), w.value()));
-                if (c.model.kind() == ChannelKind.CALL) {
-                    Proc client = w.proc();
-                    withdraw(client);
-                    client.entries.add(w); // remembered for the reply
-                    client.server = r.proc();
-                    client.waits = List.of(WaitOn.reply(c.model.id(), w.port(), r.proc().id));
-                    r.proc().toAnswer.put(r.port(), client);
-                    emit(new RunEvent.Blocked(now, client.id, client.waits));
-                } else {
-                    sent(w);
+                case 1 -> {
+                    return new Move.Put(c, c.writers.get(random.nextInt(c.writers.size())));
                 }
-                deliver(r, w.value());
+                default -> {
+                    Entry w;
+                    Entry r;
+                    do { // canHandOver() made sure a pair of two different processes exists
+                        w = c.writers.get(random.nextInt(c.writers.size()));
+                        r = c.readers.get(random.nextInt(c.readers.size()));
+                    } while (w.proc() == r.proc());
+                    return new Move.HandOver(c, w, r);
+                }
             }
         }
+    }
+
+    private RunOutcome take(Chan c, Entry r) throws InterruptedException {
+        Held h = c.buffer.poll();
+        emit(new RunEvent.Buffer(now, c.model.id(), c.buffer.size()));
+        gateOrStop();
+        emit(new RunEvent.Transfer(now, c.model.id(), h.from(), r.endpoint(), h.value()));
+        deliver(r, h.value());
+        return null;
+    }
+
+    private RunOutcome put(Chan c, Entry w) {
+        if (c.buffer.size() >= c.capacity) {
+            withdraw(w.proc());
+            return failed(w.proc(), w.proc().machine.pendingPos(),
+                    "channel '" + c.model.id() + "' holds more than " + c.capacity
+                            + " waiting messages (limit); a reader is not keeping up with its writers");
+        }
+        c.buffer.add(new Held(w.value(), w.endpoint()));
+        emit(new RunEvent.Buffer(now, c.model.id(), c.buffer.size()));
+        sent(w);
+        return null;
+    }
+
+    private RunOutcome handOver(Chan c, Entry w, Entry r) throws InterruptedException {
+        gateOrStop();
+        emit(new RunEvent.Transfer(now, c.model.id(), w.endpoint(), r.endpoint(), w.value()));
+        if (c.model.kind() == ChannelKind.CALL) {
+            Proc client = w.proc();
+            withdraw(client);
+            client.entries.add(w); // remembered for the reply
+            client.server = r.proc();
+            client.waits = List.of(WaitOn.reply(c.model.id(), w.port(), r.proc().id));
+            r.proc().toAnswer.put(r.port(), client);
+            emit(new RunEvent.Blocked(now, client.id, client.waits));
+        } else {
+            sent(w);
+        }
+        deliver(r, w.value());
         return null;
     }
 
@@ -485,7 +561,7 @@ final class DeterministicRun implements Run {
         p.entries.clear();
     }
 
-    private Chan channelOf(Proc p, String port) {
+    Chan channelOf(Proc p, String port) {
         return chanById.get(p.ports.get(port).channel());
     }
 
@@ -519,6 +595,7 @@ final class DeterministicRun implements Run {
     }
 
     private void emit(RunEvent e) {
+        scheduler.observe(e);
         if (e instanceof RunEvent.Transfer t) {
             lastPartner.put(t.from().process(), t.to().process());
             lastPartner.put(t.to().process(), t.from().process());
@@ -529,6 +606,16 @@ final class DeterministicRun implements Run {
     }
 
     // ---- Run ----
+
+    /** The channel with this id, or null; for a scheduler explaining why a move cannot happen. */
+    Chan chan(String id) {
+        return chanById.get(id);
+    }
+
+    /** The current virtual time, for a scheduler that predicts events. */
+    long now() {
+        return now;
+    }
 
     @Override
     public void stop() {
