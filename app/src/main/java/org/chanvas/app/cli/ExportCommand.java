@@ -14,9 +14,6 @@ import org.chanvas.model.Network;
 import org.chanvas.model.analysis.Analysis;
 import org.chanvas.model.analysis.AnalysisResult;
 import org.chanvas.model.analysis.Fault;
-import org.chanvas.model.io.ChanvasFormat;
-import org.chanvas.model.io.LoadError;
-import org.chanvas.model.io.LoadResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -82,16 +79,11 @@ public final class ExportCommand implements Callable<Integer> {
             return INVALID;
         }
 
-        Network network;
-        switch (ChanvasFormat.read(file)) {
-            case LoadResult.Failed f -> {
-                for (LoadError e : f.errors()) {
-                    err.println(e.describe());
-                }
-                return INVALID;
-            }
-            case LoadResult.Loaded l -> network = l.network();
+        Optional<Network> loaded = NetworkInput.load(file, err);
+        if (loaded.isEmpty()) {
+            return INVALID;
         }
+        Network network = loaded.get();
         AnalysisResult analysis = Analysis.of(network);
         if (!analysis.valid()) {
             // The same input `check` calls invalid: a picture of it would mislead.

@@ -6,12 +6,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.chanvas.model.Network;
-import org.chanvas.model.io.ChanvasFormat;
-import org.chanvas.model.io.LoadError;
-import org.chanvas.model.io.LoadResult;
 import org.chanvas.model.script.ScriptParser;
 import org.chanvas.runtime.engine.ConcurrentEngine;
 import org.chanvas.runtime.engine.DeterministicEngine;
@@ -68,17 +66,11 @@ public final class RunCommand implements Callable<Integer> {
             err.println("chanvas run: --timeout must be a positive number of seconds, got " + timeoutSeconds);
             return 2;
         }
-        LoadResult loaded = ChanvasFormat.read(file);
-        Network network;
-        switch (loaded) {
-            case LoadResult.Failed f -> {
-                for (LoadError e : f.errors()) {
-                    err.println(e.describe());
-                }
-                return 2;
-            }
-            case LoadResult.Loaded l -> network = l.network();
+        Optional<Network> loaded = NetworkInput.load(file, err);
+        if (loaded.isEmpty()) {
+            return 2;
         }
+        Network network = loaded.get();
         RunPlan plan;
         try {
             plan = RunPlan.compile(network, ScriptParser::parse);
