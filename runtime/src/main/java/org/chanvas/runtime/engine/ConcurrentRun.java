@@ -212,8 +212,13 @@ final class ConcurrentRun implements Run, ChannelMonitor {
     public void transferred(ParkingChannel<?> channel, Object fromTag, Object toTag, Object value) {
         String from = ((Endpoint) fromTag).process();
         String to = ((Endpoint) toTag).process();
-        lastPartner.put(from, to);
-        lastPartner.put(to, from);
+        // Mostly the same pair talks again (rings, pipelines): a read is cheaper than a write on this hot path.
+        if (!to.equals(lastPartner.get(from))) {
+            lastPartner.put(from, to);
+        }
+        if (!from.equals(lastPartner.get(to))) {
+            lastPartner.put(to, from);
+        }
         if (sink.enabled()) {
             emit(new RunEvent.Transfer(now(), channel.name(), (Endpoint) fromTag, (Endpoint) toTag, value));
         }
