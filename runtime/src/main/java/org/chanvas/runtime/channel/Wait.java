@@ -5,7 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One parked thread's wait, shared by all the offers of a select. Exactly one other thread wins
+ * One waiting thread's wait, shared by all the offers of a select; the owner spins briefly, then parks. Exactly one other thread wins
  * {@link #tryClaim()}; it fills in the result and calls {@link #complete}, which wakes the owner.
  */
 final class Wait {
@@ -16,6 +16,11 @@ final class Wait {
     static final int CANCELLED = 3;
 
     private static final VarHandle STATE;
+
+    /** Longest a virtual thread spins before parking: a few hand-offs' worth, so an idle wait soon parks. */
+    private static final long SPIN_NANOS = 20_000;
+    /** Spins between looks at the clock and the scheduler queue, which cost more than a spin. */
+    private static final int SPINS_PER_CHECK = 64;
 
     static {
         try {
@@ -29,6 +34,8 @@ final class Wait {
     final Party party;
     final boolean timed;
     private volatile int state;
+    /** Set by the owner before its first park; a completer unparks only then. */
+    private volatile boolean parked;
     /** Written by the claimer before DONE, read by the owner after it. */
     int fired;
     Object value;
@@ -41,6 +48,32 @@ final class Wait {
 
     int state() {
         return state;
+    }
+
+    /**
+     * Spins while the partner is likely running on another carrier, and says whether the wait completed
+     * meanwhile. A platform thread spins briefly; a virtual thread only while no other virtual thread is queued
+     * (else the partner may be queued behind us, on our own carrier), and at most {@link #SPIN_NANOS} or until
+     * the deadline. Spinning is what lets a completer skip the unpark (see {@link #complete}).
+     */
+    private boolean spin(long deadline) {
+        if (!owner.isVirtual()) {
+            for (int i = 0; i < SPINS_PER_CHECK && state != DONE; i++) {
+                Thread.onSpinWait();
+            }
+            return state == DONE;
+        }
+        long start = System.nanoTime();
+        long end = deadline != 0 && deadline - start < SPIN_NANOS ? deadline : start + SPIN_NANOS;
+        while (state != DONE) {
+            if (SchedulerLoad.othersQueued() || System.nanoTime() - end > 0) {
+                return false;
+            }
+            for (int i = 0; i < SPINS_PER_CHECK && state != DONE; i++) {
+                Thread.onSpinWait();
+            }
+        }
+        return true;
     }
 
     /** Wins this wait for the caller; tells the party it will wake (untimed waits count as blocked). */
@@ -63,7 +96,11 @@ final class Wait {
         this.fired = firedIndex;
         this.value = v;
         state = DONE;
-        LockSupport.unpark(owner);
+        // Dekker with await: the owner writes parked then reads state, we write state then read parked, so
+        // either it sees DONE or we see it parked. An owner still spinning needs no unpark at all.
+        if (parked) {
+            LockSupport.unpark(owner);
+        }
     }
 
     /**
@@ -75,14 +112,10 @@ final class Wait {
      */
     boolean await(long deadline) throws InterruptedException {
         boolean interrupted = false;
-        // Spinning only pays on platform threads: a spinning virtual thread keeps its carrier from running the
-        // very peer that would complete it (there are as few carriers as cores).
-        int spins = owner.isVirtual() ? 0 : 64;
-        if (owner.isVirtual() && state != DONE) {
-            // One yield first: it lets the peer we just woke run on this carrier, and often it answers before
-            // we would have parked, which saves a park/unpark pair (most of a hand-off's cost).
-            Thread.yield();
+        if (spin(deadline)) {
+            return true;
         }
+        parked = true;
         while (true) {
             int s = state;
             if (s == DONE) {
@@ -90,11 +123,6 @@ final class Wait {
                     Thread.currentThread().interrupt();
                 }
                 return true;
-            }
-            if (spins > 0) {
-                spins--;
-                Thread.onSpinWait();
-                continue;
             }
             if (deadline != 0) {
                 long left = deadline - System.nanoTime();
