@@ -142,6 +142,7 @@ final class ProcessRunner implements Runnable, Party {
                     if (Thread.interrupted() || run.decided()) {
                         return; // a script computing forever still ends when the run does
                     }
+                    run.options().compute().computing(id);
                     Thread.yield();
                     machine.resume();
                 }

@@ -5,47 +5,54 @@ import org.chanvas.runtime.interp.ProcessMachine;
 
 /**
  * How to run: the seed of {@code random} and of fair choices, a time limit (0 for none), the limit on
- * messages an unbounded channel may hold, the step budget between yields, where events go, and the pacing.
+ * messages an unbounded channel may hold, the step budget between yields, where events go, the pacing, and
+ * who hears that processes compute (the concurrent engine only).
  */
 public record RunOptions(long seed, long timeoutMillis, int unboundedLimit, int stepBudget, EventSink sink,
-                         Pacing pacing) {
+                         Pacing pacing, ComputeObserver compute) {
 
     public static final int DEFAULT_UNBOUNDED_LIMIT = 1_000_000;
 
     public RunOptions {
         sink = sink == null ? EventSink.NONE : sink;
         pacing = pacing == null ? new Pacing() : pacing;
+        compute = compute == null ? ComputeObserver.NONE : compute;
         if (unboundedLimit < 1 || stepBudget < 1 || timeoutMillis < 0) {
             throw new IllegalArgumentException("limits must be positive");
         }
     }
 
-    /** Seed 0, no time limit, default limits, no events, instant. */
+    /** Seed 0, no time limit, default limits, no events, instant, nobody told about computing. */
     public static RunOptions defaults() {
-        return new RunOptions(0, 0, DEFAULT_UNBOUNDED_LIMIT, ProcessMachine.DEFAULT_STEP_BUDGET, EventSink.NONE, null);
+        return new RunOptions(0, 0, DEFAULT_UNBOUNDED_LIMIT, ProcessMachine.DEFAULT_STEP_BUDGET, EventSink.NONE, null,
+                null);
     }
 
     public RunOptions withSeed(long s) {
-        return new RunOptions(s, timeoutMillis, unboundedLimit, stepBudget, sink, pacing);
+        return new RunOptions(s, timeoutMillis, unboundedLimit, stepBudget, sink, pacing, compute);
     }
 
     public RunOptions withTimeout(long millis) {
-        return new RunOptions(seed, millis, unboundedLimit, stepBudget, sink, pacing);
+        return new RunOptions(seed, millis, unboundedLimit, stepBudget, sink, pacing, compute);
     }
 
     public RunOptions withSink(EventSink s) {
-        return new RunOptions(seed, timeoutMillis, unboundedLimit, stepBudget, s, pacing);
+        return new RunOptions(seed, timeoutMillis, unboundedLimit, stepBudget, s, pacing, compute);
     }
 
     public RunOptions withUnboundedLimit(int limit) {
-        return new RunOptions(seed, timeoutMillis, limit, stepBudget, sink, pacing);
+        return new RunOptions(seed, timeoutMillis, limit, stepBudget, sink, pacing, compute);
     }
 
     public RunOptions withPacing(Pacing p) {
-        return new RunOptions(seed, timeoutMillis, unboundedLimit, stepBudget, sink, p);
+        return new RunOptions(seed, timeoutMillis, unboundedLimit, stepBudget, sink, p, compute);
+    }
+
+    public RunOptions withCompute(ComputeObserver c) {
+        return new RunOptions(seed, timeoutMillis, unboundedLimit, stepBudget, sink, pacing, c);
     }
 
     public RunOptions withStepBudget(int budget) {
-        return new RunOptions(seed, timeoutMillis, unboundedLimit, budget, sink, pacing);
+        return new RunOptions(seed, timeoutMillis, unboundedLimit, budget, sink, pacing, compute);
     }
 }

@@ -5,6 +5,8 @@ import static org.chanvas.runtime.Nets.net;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.chanvas.model.ChannelKind;
 import org.chanvas.runtime.Nets;
 import org.chanvas.runtime.event.EventQueue;
@@ -40,6 +42,25 @@ class ConcurrentEngineTest {
         assertThat(run(n, q)).isEqualTo(new RunOutcome.Finished());
         assertThat(prints(q)).containsExactly("consumer: Message 0", "consumer: Message 1", "consumer: Message 2",
                 "consumer: Message 3");
+    }
+
+    @Test
+    void theComputeObserverHearsOfProcessesThatSpendTheirStepBudgetAndOfNoOthers() throws Exception {
+        Nets busy = net().process("cruncher", "x = 0\nfor i in 0..20000 {\n  x = x + i\n}\nsend out x")
+                .process("talker", "n = recv in\nprint n")
+                .rendezvous("c", "cruncher.out", "talker.in");
+        Nets chatty = net().process("producer", "for i in 0..50 {\n  send out i\n}\nsend out -1")
+                .process("consumer", "forever {\n  m = recv in\n  if m < 0 { stop }\n}")
+                .rendezvous("q", "producer.out", "consumer.in");
+        for (Nets n : List.of(busy, chatty)) {
+            Set<String> heard = ConcurrentHashMap.newKeySet();
+            RunOptions options = RunOptions.defaults().withStepBudget(1000).withCompute(heard::add);
+            try (Run r = new ConcurrentEngine().prepare(n.plan(), options)) {
+                r.start();
+                assertThat(r.await(LIMIT)).contains(new RunOutcome.Finished());
+            }
+            assertThat(heard).isEqualTo(n == busy ? Set.of("cruncher") : Set.of());
+        }
     }
 
     @Test
