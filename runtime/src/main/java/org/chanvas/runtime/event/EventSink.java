@@ -17,8 +17,18 @@ public interface EventSink {
 
     void accept(RunEvent event);
 
-    /** False when events are thrown away, so engines need not build them. */
+    /**
+     * False when the sink wants only what a run says to its user (prints, script errors, the timeout, the
+     * deadlock), not every move: engines may then skip building the move events (start, send, transfer,
+     * receive, block, buffer, sleep, end), which are most of a busy run's allocations.
+     */
     default boolean enabled() {
         return true;
+    }
+
+    /** Whether a sink that is not {@link #enabled()} still gets this event: what the run says to its user. */
+    static boolean toldAlways(RunEvent e) {
+        return e instanceof RunEvent.Printed || e instanceof RunEvent.Failed || e instanceof RunEvent.Timeout
+                || e instanceof RunEvent.Deadlock;
     }
 }
