@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.Arrays;
+import jdk.management.VirtualThreadSchedulerMXBean;
 import org.chanvas.runtime.engine.ConcurrentEngine;
 import org.chanvas.runtime.engine.Run;
 import org.chanvas.runtime.engine.RunOptions;
@@ -12,8 +13,9 @@ import org.chanvas.runtime.engine.RunPlan;
 
 /**
  * Side-by-side harness: each figure next to the SynchronousQueue ping-pong baseline measured in the same JVM,
- * plus the token rings (create time, time per hop, peak heap). Run by hand:
- * {@code java -Xmx4g -cp 'bench/target/classes:bench/target/lib/*' org.chanvas.bench.RuntimeSideBySide [SIZE HOPS]},
+ * for each carrier count (default: the JVM's, then one), plus the token rings (create time, time per hop, peak
+ * heap). Run by hand:
+ * {@code java -Xmx4g -cp 'bench/target/classes:bench/target/lib/*' org.chanvas.bench.RuntimeSideBySide [SIZE HOPS [2,1]]},
  * or {@code ... RuntimeSideBySide ring 1000000 2000000} for one big ring alone.
  */
 public final class RuntimeSideBySide {
@@ -34,22 +36,49 @@ public final class RuntimeSideBySide {
         }
         int ringSize = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         long hops = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
+        VirtualThreadSchedulerMXBean scheduler = ManagementFactory.getPlatformMXBean(VirtualThreadSchedulerMXBean.class);
+        int[] carriers = args.length > 2 ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
+                : new int[] {scheduler.getParallelism(), 1};
         RuntimeChannelBenchmark channels = new RuntimeChannelBenchmark();
         int rounds = RuntimeChannelBenchmark.ROUNDS;
-        double sq = median(7, () -> channels.pingPongSynchronousQueue(), rounds);
-        double pc = median(7, () -> channels.pingPongParkingChannel(), rounds);
-        double sel = median(7, () -> channels.fairSelectOverFourProducers(), rounds);
         int cycles = 20_000;
         RunPlan comms = RuntimeNetworks.commsTime(cycles);
-        double ct = median(7, () -> runToEnd(comms), cycles);
-        System.out.printf("baseline SynchronousQueue ping-pong (virtual threads): %8.0f ns/round trip%n", sq);
-        System.out.printf("ParkingChannel rendezvous ping-pong:                   %8.0f ns/round trip  (%.2fx baseline)%n",
-                pc, pc / sq);
-        System.out.printf("fair select over 4 producers:                          %8.0f ns/message     (%.2fx baseline)%n",
-                sel, sel / sq);
-        System.out.printf("CommsTime as scripts, concurrent engine:               %8.0f ns/cycle       (%.2fx baseline)%n",
-                ct, ct / sq);
-        ring(ringSize, hops, sq);
+        String[] names = {"sq", "pc", "sel", "ct"};
+        Body[] bodies = {channels::pingPongSynchronousQueue, channels::pingPongParkingChannel,
+                channels::fairSelectOverFourProducers, () -> runToEnd(comms)};
+        int[] ops = {rounds, rounds, rounds, cycles};
+        // Rounds alternate between the carrier counts, so a change in the machine's load (on a virtual machine it
+        // comes and goes within minutes) touches every configuration alike.
+        int reps = 9;
+        double[][][] t = new double[carriers.length][names.length][reps];
+        for (int rep = -2; rep < reps; rep++) {
+            for (int c = 0; c < carriers.length; c++) {
+                scheduler.setParallelism(carriers[c]);
+                for (int b = 0; b < names.length; b++) {
+                    long t0 = System.nanoTime();
+                    bodies[b].run();
+                    if (rep >= 0) {
+                        t[c][b][rep] = (System.nanoTime() - t0) / (double) ops[b];
+                    }
+                }
+            }
+        }
+        for (int c = 0; c < carriers.length; c++) {
+            scheduler.setParallelism(carriers[c]);
+            double sq = median(t[c][0]);
+            double pc = median(t[c][1]);
+            double sel = median(t[c][2]);
+            double ct = median(t[c][3]);
+            System.out.printf("== %d carrier(s), medians of %d alternating rounds%n", carriers[c], reps);
+            System.out.printf("baseline SynchronousQueue ping-pong (virtual threads): %8.0f ns/round trip%n", sq);
+            System.out.printf("ParkingChannel rendezvous ping-pong:                   %8.0f ns/round trip  (%.2fx baseline)%n",
+                    pc, pc / sq);
+            System.out.printf("fair select over 4 producers:                          %8.0f ns/message     (%.2fx baseline)%n",
+                    sel, sel / sq);
+            System.out.printf("CommsTime as scripts, concurrent engine:               %8.0f ns/cycle       (%.2fx baseline)%n",
+                    ct, ct / sq);
+            ring(ringSize, hops, sq);
+        }
     }
 
     interface Body {
@@ -66,18 +95,10 @@ public final class RuntimeSideBySide {
         }
     }
 
-    /** Median over {@code reps} runs after two warm-ups, in ns per operation. */
-    static double median(int reps, Body body, int opsPerRun) throws Exception {
-        body.run();
-        body.run();
-        double[] t = new double[reps];
-        for (int i = 0; i < reps; i++) {
-            long t0 = System.nanoTime();
-            body.run();
-            t[i] = (System.nanoTime() - t0) / (double) opsPerRun;
-        }
-        Arrays.sort(t);
-        return t[reps / 2];
+    static double median(double[] t) {
+        double[] sorted = t.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     /**

@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code chanvas run FILE [--seed N] [--timeout S] [--trace OUT.jsonl]} (SPEC §4): runs a network headless,
+ * {@code chanvas run FILE [--seed N] [--timeout S] [--trace OUT.jsonl]} (SPEC §4; {@code --carriers N} is ours):
+ * runs a network headless,
  * prints each {@code print} as {@code label: text}, and exits 0 all finished, 3 deadlock or stuck (diagnosis
  * on stderr), 4 timeout, 5 script error, 2 invalid input. With a seed the run is deterministic.
  */
@@ -58,12 +59,24 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "OUT.jsonl", description = "write every event as a JSON line")
     Path trace;
 
+    @Option(names = "--carriers", paramLabel = "auto|N", defaultValue = "auto",
+            description = {"carrier threads that run the processes (default: ${DEFAULT-VALUE}).",
+                "auto: one while the processes only communicate (a hand-off between cores costs a wake-up), "
+                        + "one per core once a process computes; N: exactly N, 1 to 256"})
+    String carriers;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (timeoutSeconds != null && !(timeoutSeconds > 0)) {
             err.println("chanvas run: --timeout must be a positive number of seconds, got " + timeoutSeconds);
+            return 2;
+        }
+        Optional<Carriers.Setting> carrierSetting = Carriers.parse(carriers);
+        if (carrierSetting.isEmpty()) {
+            err.println("chanvas run: --carriers must be auto or a number from 1 to " + Carriers.MAX + ", got "
+                    + carriers);
             return 2;
         }
         Optional<Network> loaded = NetworkInput.load(file, err);
@@ -90,7 +103,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         try {
-            return run(plan, out, err, traceOut);
+            return run(plan, carrierSetting.get(), out, err, traceOut);
         } finally {
             if (traceOut != null) {
                 try {
@@ -102,10 +115,22 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int run(RunPlan plan, PrintWriter out, PrintWriter err, BufferedWriter traceOut) {
+    private int run(RunPlan plan, Carriers.Setting carrierSetting, PrintWriter out, PrintWriter err,
+                    BufferedWriter traceOut) {
         // An unbounded queue: a process adding to it never waits for the terminal.
         LinkedBlockingQueue<RunEvent> events = new LinkedBlockingQueue<>();
-        EventSink sink = events::add;
+        // Without a trace only prints are shown, so the engine is spared building an event for every move.
+        EventSink sink = traceOut != null ? events::add : new EventSink() {
+            @Override
+            public void accept(RunEvent event) {
+                events.add(event);
+            }
+
+            @Override
+            public boolean enabled() {
+                return false;
+            }
+        };
         long timeoutMillis = timeoutSeconds == null ? 0 : Math.max(1, Math.round(timeoutSeconds * 1000));
         long runSeed = seed != null ? seed : System.nanoTime();
         RunOptions options = RunOptions.defaults().withSeed(runSeed).withTimeout(timeoutMillis).withSink(sink);
@@ -135,7 +160,9 @@ public final class RunCommand implements Callable<Integer> {
             }
         });
         RunOutcome outcome;
-        try (Run r = engine.prepare(plan, options)) {
+        // A seeded run is one thread whatever the carriers, so it leaves the scheduler alone.
+        try (Carriers c = seed != null ? null : carrierSetting.apply();
+             Run r = engine.prepare(plan, c == null ? options : options.withCompute(c.observer()))) {
             r.start();
             outcome = r.await();
         } catch (InterruptedException e) {

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import jdk.management.VirtualThreadSchedulerMXBean;
 import org.chanvas.model.Channel;
 import org.chanvas.model.ChannelKind;
 import org.chanvas.model.Endpoint;
@@ -61,6 +63,25 @@ class RunCommandTest {
             assertThat(r.out().lines()).containsExactly("consumer: Message 0", "consumer: Message 1",
                     "consumer: Message 2");
             assertThat(r.err()).isEmpty();
+        }
+    }
+
+    @Test
+    void carriersChangeTheSchedulerForTheRunOnlyAndBadCountsAreRefused() throws Exception {
+        var scheduler = ManagementFactory.getPlatformMXBean(VirtualThreadSchedulerMXBean.class);
+        int before = scheduler.getParallelism();
+        Result r = run(prodCons(true), "--carriers", "1");
+        assertThat(r.code()).isZero();
+        assertThat(r.out().lines()).containsExactly("consumer: Message 0", "consumer: Message 1",
+                "consumer: Message 2");
+        assertThat(scheduler.getParallelism()).isEqualTo(before);
+        assertThat(run(prodCons(true), "--carriers", "auto").code()).isZero();
+        assertThat(scheduler.getParallelism()).isEqualTo(before);
+        for (String bad : List.of("0", "-2", "257", "many")) {
+            Result b = run(prodCons(true), "--carriers", bad);
+            assertThat(b.code()).isEqualTo(2);
+            assertThat(b.err()).contains("--carriers must be auto or a number from 1 to 256, got " + bad);
+            assertThat(b.out()).isEmpty();
         }
     }
 
