@@ -63,14 +63,20 @@ final class Wait {
             }
             return state == DONE;
         }
+        if (SchedulerLoad.othersQueued()) {
+            return false; // the common case on one carrier: park at once, without even reading the clock
+        }
         long start = System.nanoTime();
         long end = deadline != 0 && deadline - start < SPIN_NANOS ? deadline : start + SPIN_NANOS;
         while (state != DONE) {
-            if (SchedulerLoad.othersQueued() || System.nanoTime() - end > 0) {
-                return false;
-            }
             for (int i = 0; i < SPINS_PER_CHECK && state != DONE; i++) {
                 Thread.onSpinWait();
+            }
+            if (state == DONE) {
+                return true;
+            }
+            if (SchedulerLoad.othersQueued() || System.nanoTime() - end > 0) {
+                return false;
             }
         }
         return true;
