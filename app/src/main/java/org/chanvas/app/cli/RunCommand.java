@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.chanvas.model.Network;
 import org.chanvas.model.script.ScriptParser;
+import org.chanvas.runtime.engine.ComputeObserver;
 import org.chanvas.runtime.engine.ConcurrentEngine;
 import org.chanvas.runtime.engine.DeterministicEngine;
 import org.chanvas.runtime.engine.Engine;
@@ -102,8 +103,10 @@ public final class RunCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        try {
-            return run(plan, carrierSetting.get(), out, err, traceOut);
+        // Set before the run's first virtual thread (the printer), so no second carrier is even started; a seeded
+        // run is one thread whatever the carriers, so it leaves the scheduler alone.
+        try (Carriers c = seed != null ? null : carrierSetting.get().apply()) {
+            return run(plan, c == null ? ComputeObserver.NONE : c.observer(), out, err, traceOut);
         } finally {
             if (traceOut != null) {
                 try {
@@ -115,7 +118,7 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int run(RunPlan plan, Carriers.Setting carrierSetting, PrintWriter out, PrintWriter err,
+    private int run(RunPlan plan, ComputeObserver compute, PrintWriter out, PrintWriter err,
                     BufferedWriter traceOut) {
         // An unbounded queue: a process adding to it never waits for the terminal.
         LinkedBlockingQueue<RunEvent> events = new LinkedBlockingQueue<>();
@@ -160,9 +163,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         });
         RunOutcome outcome;
-        // A seeded run is one thread whatever the carriers, so it leaves the scheduler alone.
-        try (Carriers c = seed != null ? null : carrierSetting.apply();
-             Run r = engine.prepare(plan, c == null ? options : options.withCompute(c.observer()))) {
+        try (Run r = engine.prepare(plan, options.withCompute(compute))) {
             r.start();
             outcome = r.await();
         } catch (InterruptedException e) {
