@@ -15,7 +15,8 @@ final class CarrierParam {
 
     /** Applies the setting; returns the count to put back. */
     static int apply(String carriers) {
-        VirtualThreadSchedulerMXBean scheduler = ManagementFactory.getPlatformMXBean(VirtualThreadSchedulerMXBean.class);
+        VirtualThreadSchedulerMXBean scheduler =
+                ManagementFactory.getPlatformMXBean(VirtualThreadSchedulerMXBean.class);
         int before = scheduler.getParallelism();
         if (!carriers.equals("jvm")) {
             scheduler.setParallelism(Integer.parseInt(carriers));

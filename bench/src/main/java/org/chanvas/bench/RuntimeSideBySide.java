@@ -36,7 +36,8 @@ public final class RuntimeSideBySide {
         }
         int ringSize = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         long hops = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
-        VirtualThreadSchedulerMXBean scheduler = ManagementFactory.getPlatformMXBean(VirtualThreadSchedulerMXBean.class);
+        VirtualThreadSchedulerMXBean scheduler =
+                ManagementFactory.getPlatformMXBean(VirtualThreadSchedulerMXBean.class);
         int[] carriers = args.length > 2 ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[] {scheduler.getParallelism(), 1};
         RuntimeChannelBenchmark channels = new RuntimeChannelBenchmark();

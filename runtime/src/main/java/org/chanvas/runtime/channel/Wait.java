@@ -5,8 +5,9 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One waiting thread's wait, shared by all the offers of a select; the owner spins briefly, then parks. Exactly one other thread wins
- * {@link #tryClaim()}; it fills in the result and calls {@link #complete}, which wakes the owner.
+ * One waiting thread's wait, shared by all the offers of a select; the owner spins briefly, then parks.
+ * Exactly one other thread wins {@link #tryClaim()}; it fills in the result and calls {@link #complete},
+ * which wakes the owner.
  */
 final class Wait {
 
