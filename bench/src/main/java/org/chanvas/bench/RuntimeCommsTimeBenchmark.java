@@ -8,16 +8,13 @@ import org.chanvas.runtime.engine.RunPlan;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /** The whole runtime (interpreter, channels, watch) on CommsTime written as scripts: time per cycle. */
@@ -27,23 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgs = {"-Xmx2g"})
-public class RuntimeCommsTimeBenchmark {
-
-    /** {@code jvm}: the JVM's carriers (one per core); {@code 1}: what {@code chanvas run} uses here. */
-    @Param({"jvm", "1"})
-    public String carriers;
-
-    private int carriersBefore;
-
-    @Setup(Level.Trial)
-    public void setCarriers() {
-        carriersBefore = CarrierParam.apply(carriers);
-    }
-
-    @TearDown(Level.Trial)
-    public void restoreCarriers() {
-        CarrierParam.restore(carriersBefore);
-    }
+public class RuntimeCommsTimeBenchmark extends OnCarriers {
 
     static final int CYCLES = 20_000;
 

@@ -71,11 +71,6 @@ final class Carriers implements AutoCloseable {
         };
     }
 
-    /** The carrier count now. */
-    int current() {
-        return scheduler.getParallelism();
-    }
-
     @Override
     public void close() {
         scheduler.setParallelism(before);

@@ -59,28 +59,27 @@ final class Wait {
      */
     private boolean spin(long deadline) {
         if (!owner.isVirtual()) {
-            for (int i = 0; i < SPINS_PER_CHECK && state != DONE; i++) {
-                Thread.onSpinWait();
-            }
-            return state == DONE;
+            return spinRound();
         }
         if (SchedulerLoad.othersQueued()) {
             return false; // the common case on one carrier: park at once, without even reading the clock
         }
         long start = System.nanoTime();
         long end = deadline != 0 && deadline - start < SPIN_NANOS ? deadline : start + SPIN_NANOS;
-        while (state != DONE) {
-            for (int i = 0; i < SPINS_PER_CHECK && state != DONE; i++) {
-                Thread.onSpinWait();
-            }
-            if (state == DONE) {
-                return true;
-            }
+        while (!spinRound()) {
             if (SchedulerLoad.othersQueued() || System.nanoTime() - end > 0) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Spins {@link #SPINS_PER_CHECK} times unless completed first; says whether it is. */
+    private boolean spinRound() {
+        for (int i = 0; i < SPINS_PER_CHECK && state != DONE; i++) {
+            Thread.onSpinWait();
+        }
+        return state == DONE;
     }
 
     /** Wins this wait for the caller; tells the party it will wake (untimed waits count as blocked). */

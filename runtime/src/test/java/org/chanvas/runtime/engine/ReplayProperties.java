@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Combinators;
@@ -53,20 +52,7 @@ class ReplayProperties {
             n.process("p" + i, spec.targets().contains(i) ? SameSeedSameTraceProperties.SCRIPTS[script]
                     : WRITERS[script % WRITERS.length]);
         }
-        for (int target = 0; target < spec.processes(); target++) {
-            List<String> writers = new ArrayList<>();
-            ChannelKind kind = null;
-            for (int i = 0; i < spec.processes(); i++) {
-                if (spec.targets().get(i) == target) {
-                    writers.add("p" + i + ".out");
-                    kind = kind == null ? spec.kinds().get(i) : kind;
-                }
-            }
-            if (!writers.isEmpty()) {
-                n.channel("to" + target, kind, kind == ChannelKind.BUFFERED ? 2 : 0, writers, List.of("p" + target + ".in"));
-            }
-        }
-        return n;
+        return SameSeedSameTraceProperties.wire(n, spec);
     }
 
     @Property(tries = 200)

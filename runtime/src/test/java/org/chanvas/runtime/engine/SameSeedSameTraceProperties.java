@@ -73,6 +73,11 @@ class SameSeedSameTraceProperties {
         for (int i = 0; i < spec.processes(); i++) {
             n.process("p" + i, SCRIPTS[spec.scripts().get(i)]);
         }
+        return wire(n, spec);
+    }
+
+    /** One channel into each target's port "in", shared by all its writers, of the first writer's kind. */
+    static Nets wire(Nets n, Spec spec) {
         for (int target = 0; target < spec.processes(); target++) {
             List<String> writers = new ArrayList<>();
             ChannelKind kind = null;
