@@ -1,15 +1,13 @@
 package org.chanvas.app.diagram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * The grid may answer a few items too many but never too few, in ascending order without repeats: the
@@ -17,77 +15,82 @@ import org.junit.jupiter.api.Test;
  */
 class SpatialGridTest {
 
-    @Provide
-    Arbitrary<Box> boxes() {
-        Arbitrary<Double> at = Arbitraries.doubles().between(-600, 600);
-        Arbitrary<Double> size = Arbitraries.doubles().between(0.5, 300);
-        return Combinators.combine(at, at, size, size).as(Box::new);
+    /** A line between two points, for the grid's lines. */
+    record Line(Pt a, Pt b) {
     }
 
-    @Provide
-    Arbitrary<Pt> points() {
-        Arbitrary<Double> at = Arbitraries.doubles().between(-3000, 3000);
-        return Combinators.combine(at, at).as(Pt::new);
+    private static Gen<Box> boxes() {
+        Gen<Double> at = doubles().between(-600, 600);
+        Gen<Double> size = doubles().between(0.5, 300);
+        return at.zip(at, size, size, Box::new);
     }
 
-    @Property(tries = 200)
-    void everyBoxMeetingTheQueryIsAnswered(@ForAll("boxList") List<Box> items, @ForAll("boxes") Box query) {
-        SpatialGrid grid = new SpatialGrid(96);
-        for (int i = 0; i < items.size(); i++) {
-            grid.add(i, items.get(i));
-        }
-        int[] found = grid.near(query);
-        assertThat(found).isSorted().doesNotHaveDuplicates();
-        for (int i = 0; i < items.size(); i++) {
-            Box b = items.get(i);
-            boolean meets = b.x() <= query.maxX() && query.x() <= b.maxX()
-                    && b.y() <= query.maxY() && query.y() <= b.maxY();
-            if (meets) {
-                assertThat(found).as("box %d %s for query %s", i, b, query).contains(i);
+    private static Gen<Pt> points() {
+        Gen<Double> at = doubles().between(-3000, 3000);
+        return at.zip(at, Pt::new);
+    }
+
+    private static Gen<List<Box>> boxList() {
+        return lists().of(boxes()).ofSizeBetween(0, 60);
+    }
+
+    private static Gen<List<Line>> lineList() {
+        return lists().of(points().zip(points(), Line::new)).ofSizeBetween(0, 40);
+    }
+
+    @Test
+    void everyBoxMeetingTheQueryIsAnswered() {
+        qt().withExamples(200).forAll(boxList(), boxes()).checkAssert((items, query) -> {
+            SpatialGrid grid = new SpatialGrid(96);
+            for (int i = 0; i < items.size(); i++) {
+                grid.add(i, items.get(i));
             }
-        }
-    }
-
-    @Property(tries = 200)
-    void everyLineCrossingTheQueryIsAnswered(@ForAll("lineList") List<Pt[]> lines, @ForAll("boxes") Box query) {
-        SpatialGrid grid = new SpatialGrid(96);
-        for (int i = 0; i < lines.size(); i++) {
-            grid.addLine(i, lines.get(i)[0], lines.get(i)[1]);
-        }
-        int[] found = grid.near(query);
-        assertThat(found).isSorted().doesNotHaveDuplicates();
-        for (int i = 0; i < lines.size(); i++) {
-            if (query.crossedBy(lines.get(i)[0], lines.get(i)[1])) {
-                assertThat(found).as("line %d for query %s", i, query).contains(i);
+            int[] found = grid.near(query);
+            assertThat(found).isSorted().doesNotHaveDuplicates();
+            for (int i = 0; i < items.size(); i++) {
+                Box b = items.get(i);
+                boolean meets = b.x() <= query.maxX() && query.x() <= b.maxX()
+                        && b.y() <= query.maxY() && query.y() <= b.maxY();
+                if (meets) {
+                    assertThat(found).as("box %d %s for query %s", i, b, query).contains(i);
+                }
             }
-        }
+        });
     }
 
-    @Property(tries = 200)
-    void everyBoxALineCrossesIsAnswered(@ForAll("boxList") List<Box> items, @ForAll("points") Pt a,
-                                        @ForAll("points") Pt b, @ForAll("points") Pt c) {
-        SpatialGrid grid = new SpatialGrid(128);
-        for (int i = 0; i < items.size(); i++) {
-            grid.add(i, items.get(i));
-        }
-        int[] found = grid.alongLines(a, b, c);
-        assertThat(found).isSorted().doesNotHaveDuplicates();
-        for (int i = 0; i < items.size(); i++) {
-            Box box = items.get(i);
-            if (box.crossedBy(a, b) || box.crossedBy(b, c)) {
-                assertThat(found).as("box %d %s on %s-%s-%s", i, box, a, b, c).contains(i);
+    @Test
+    void everyLineCrossingTheQueryIsAnswered() {
+        qt().withExamples(200).forAll(lineList(), boxes()).checkAssert((lines, query) -> {
+            SpatialGrid grid = new SpatialGrid(96);
+            for (int i = 0; i < lines.size(); i++) {
+                grid.addLine(i, lines.get(i).a(), lines.get(i).b());
             }
-        }
+            int[] found = grid.near(query);
+            assertThat(found).isSorted().doesNotHaveDuplicates();
+            for (int i = 0; i < lines.size(); i++) {
+                if (query.crossedBy(lines.get(i).a(), lines.get(i).b())) {
+                    assertThat(found).as("line %d %s for query %s", i, lines.get(i), query).contains(i);
+                }
+            }
+        });
     }
 
-    @Provide
-    Arbitrary<List<Box>> boxList() {
-        return boxes().list().ofMaxSize(60);
-    }
-
-    @Provide
-    Arbitrary<List<Pt[]>> lineList() {
-        return Combinators.combine(points(), points()).as((p, q) -> new Pt[]{p, q}).list().ofMaxSize(40);
+    @Test
+    void everyBoxALineCrossesIsAnswered() {
+        qt().withExamples(200).forAll(boxList(), points(), points(), points()).checkAssert((items, a, b, c) -> {
+            SpatialGrid grid = new SpatialGrid(128);
+            for (int i = 0; i < items.size(); i++) {
+                grid.add(i, items.get(i));
+            }
+            int[] found = grid.alongLines(a, b, c);
+            assertThat(found).isSorted().doesNotHaveDuplicates();
+            for (int i = 0; i < items.size(); i++) {
+                Box box = items.get(i);
+                if (box.crossedBy(a, b) || box.crossedBy(b, c)) {
+                    assertThat(found).as("box %d %s on %s-%s-%s", i, box, a, b, c).contains(i);
+                }
+            }
+        });
     }
 
     @Test

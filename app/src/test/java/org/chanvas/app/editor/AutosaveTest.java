@@ -43,7 +43,7 @@ class AutosaveTest {
     @Test
     void aSessionNeverOffersItsOwnCopyAndDiscardsItOnACleanExit() {
         Autosave me = new Autosave(dir, "me");
-        me.write(work, Optional.empty());
+        assertThat(me.write(work, Optional.empty())).isTrue();
         assertThat(me.leftovers()).isEmpty();
         assertThat(Files.exists(me.copyFile())).isTrue();
         me.discard();

@@ -56,13 +56,22 @@ class ScreenshotsTest {
         });
     }
 
-    private Path example(String stem, String fallback) {
-        return w.files().examples().find(stem).orElse(EditorHarness.resource(fallback));
+    /**
+     * The example {@code name.chanvas.json} of the examples folder. A renamed or missing example fails here, naming
+     * it, rather than quietly showing another network under the old title.
+     */
+    private Path example(String name) {
+        Path folder = w.files().examples().folder().orElseThrow(() -> new AssertionError(
+                "no examples folder found (system property chanvas.examples = "
+                        + System.getProperty("chanvas.examples") + ")"));
+        Path file = folder.resolve(name + ".chanvas.json");
+        assertThat(file).as("example %s", name).isRegularFile();
+        return file;
     }
 
     @Test
     void aCallRingDeadlocked(FxRobot robot) throws Exception {
-        open(robot, example("ring-deadlock", "ring.chanvas.json"));
+        open(robot, example("ring-deadlock"));
         robot.interact(() -> robot.lookup("#speed").queryAs(Slider.class).setValue(1.0));
         robot.clickOn("#run-button");
         await(() -> w.runs().outcome().isPresent());
@@ -73,7 +82,7 @@ class ScreenshotsTest {
 
     @Test
     void anExampleDrawn(FxRobot robot) throws Exception {
-        open(robot, example("worker-pool", "prod-cons.chanvas.json"));
+        open(robot, example("worker-pool"));
         assertThat(w.view().geometry().processes()).isNotEmpty();
         save("example-drawn.png");
     }
@@ -91,7 +100,7 @@ class ScreenshotsTest {
 
     @Test
     void aRunMidFlightWithTokensOnTheWires(FxRobot robot) throws Exception {
-        open(robot, example("prod-cons-kill", "prod-cons.chanvas.json"));
+        open(robot, example("prod-cons-kill"));
         robot.interact(() -> {
             robot.lookup("#speed").queryAs(Slider.class).setValue(0.15);
             w.selection().selectProcess("consumer");
@@ -110,7 +119,7 @@ class ScreenshotsTest {
 
     @Test
     void aScriptErrorIsUnderlinedAndListedInTheInspector(FxRobot robot) throws Exception {
-        open(robot, example("prod-cons.", "prod-cons.chanvas.json"));
+        open(robot, example("prod-cons"));
         robot.interact(() -> w.selection().selectProcess("producer"));
         var editor = w.inspector().processInspector().scriptEditor();
         robot.interact(() -> editor.textProperty().set("for i in 0..4 {\n  send out \"Message {i}\"\n}\nsend out + \"kill\""));
@@ -122,7 +131,7 @@ class ScreenshotsTest {
 
     @Test
     void aDeadlockExplained(FxRobot robot) throws Exception {
-        open(robot, example("dining-philosophers.", "ring.chanvas.json"));
+        open(robot, example("dining-philosophers"));
         robot.interact(() -> robot.lookup("#speed").queryAs(Slider.class).setValue(1.0));
         robot.clickOn("#run-button");
         await(() -> w.runs().outcome().isPresent());

@@ -33,9 +33,11 @@ class AtomicOutputTest {
     void aFailedExportLeavesAnOldFileAsItWas() throws Exception {
         Path target = dir.resolve("old.svg");
         Files.writeString(target, "old");
-        AtomicOutput.write(target, out -> {
+        ExportResult r = AtomicOutput.write(target, out -> {
             throw new IllegalStateException("drawing broke");
         });
+        assertThat(r).isInstanceOf(ExportResult.Failed.class);
+        assertThat(((ExportResult.Failed) r).reason()).contains("old.svg").contains("drawing broke");
         assertThat(Files.readString(target)).isEqualTo("old");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(target);

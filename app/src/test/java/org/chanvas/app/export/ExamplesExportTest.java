@@ -69,7 +69,13 @@ class ExamplesExportTest {
             assertThat(e.export(network, highlights, ExportOptions.defaults(), out)).as(file + " → " + e.extension())
                     .isInstanceOf(ExportResult.Written.class);
         }
-        SvgExporterTest.parse(Files.readString(dir.resolve("example.svg")));
+        // The SVG parses as XML, and says every process's name as the PDF does.
+        org.w3c.dom.Document svg = SvgExporterTest.parse(Files.readString(dir.resolve("example.svg")));
+        assertThat(svg.getDocumentElement().getTagName()).isEqualTo("svg");
+        String svgText = svg.getDocumentElement().getTextContent();
+        for (Process p : network.processes()) {
+            assertThat(svgText).as("%s: SVG text", file).contains(p.displayLabel());
+        }
         try (PDDocument pdf = Loader.loadPDF(dir.resolve("example.pdf").toFile())) {
             String text = new PDFTextStripper().getText(pdf);
             for (Process p : network.processes()) {

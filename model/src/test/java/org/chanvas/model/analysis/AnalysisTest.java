@@ -2,6 +2,9 @@ package org.chanvas.model.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.chanvas.model.analysis.TestNetworks.net;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,17 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.chanvas.model.Channel;
 import org.chanvas.model.Endpoint;
 import org.chanvas.model.Justification;
 import org.chanvas.model.Network;
 import org.chanvas.model.Process;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /** The facade: faults and cycles together, justified cycles, the cap option, and incremental = fresh. */
 class AnalysisTest {
@@ -112,10 +111,10 @@ class AnalysisTest {
         assertThat(r.hasUnjustifiedCycles()).isTrue();
     }
 
-    @Provide
-    Arbitrary<List<Network>> editSequences() {
-        return new CyclePropertiesTest().networks().map(AnalysisTest::withScripts).flatMap(start ->
-                Arbitraries.integers().between(0, 5).list().ofMaxSize(8).map(edits -> {
+    /** A generated network with scripts, then up to eight edits: every version, the first one first. */
+    private static Gen<List<Network>> editSequences() {
+        return TestNetworks.generated().map(AnalysisTest::withScripts)
+                .zip(lists().of(integers().between(0, 5)).ofSizeBetween(0, 8), (start, edits) -> {
                     List<Network> seq = new ArrayList<>();
                     Network n = start;
                     seq.add(n);
@@ -124,7 +123,7 @@ class AnalysisTest {
                         seq.add(n);
                     }
                     return seq;
-                }));
+                });
     }
 
     /** One editor-like edit, chosen by number; some keep the graph's structure, some change it. */
@@ -151,12 +150,15 @@ class AnalysisTest {
         };
     }
 
-    @Property(tries = 200)
-    void incrementalAnalysisEqualsFreshAnalysisAfterEveryEdit(@ForAll("editSequences") List<Network> seq) {
-        AnalysisOptions options = new AnalysisOptions(5);
-        IncrementalAnalyzer analyzer = new IncrementalAnalyzer(options);
-        for (Network n : seq) {
-            assertThat(analyzer.analyze(n)).isEqualTo(Analysis.of(n, options));
-        }
+    @Test
+    void incrementalAnalysisEqualsFreshAnalysisAfterEveryEdit() {
+        qt().withExamples(200).forAll(editSequences()).checkAssert(seq -> {
+            AnalysisOptions options = new AnalysisOptions(5);
+            IncrementalAnalyzer analyzer = new IncrementalAnalyzer(options);
+            for (int i = 0; i < seq.size(); i++) {
+                Network n = seq.get(i);
+                assertThat(analyzer.analyze(n)).as("after edit %d", i).isEqualTo(Analysis.of(n, options));
+            }
+        });
     }
 }

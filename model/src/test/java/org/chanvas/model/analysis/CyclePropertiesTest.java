@@ -2,6 +2,9 @@ package org.chanvas.model.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -11,60 +14,33 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 import org.chanvas.model.Network;
 import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
 import org.jgrapht.alg.cycle.JohnsonSimpleCycles;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /** Properties of the graph, components and cycles on random small networks, cross-checked with JGraphT. */
 class CyclePropertiesTest {
 
-    private static final List<String> NAMES = List.of("a", "b", "c_1", "d-2", "Eve", "zed", "m", "Q9");
-
     /** Every finder, named for the report of a failing try; the last does all its work by deepening. */
-    @Provide
-    Arbitrary<CycleFinder> finders() {
-        return Arbitraries.of(new JohnsonCycleFinder(), new ShortestFirstCycleFinder(),
-                new ShortestFirstCycleFinder(0, 0));
+    private static Gen<CycleFinder> finders() {
+        return Generate.pick(List.of(new JohnsonCycleFinder(), new ShortestFirstCycleFinder(),
+                new ShortestFirstCycleFinder(0, 0)));
     }
 
     private static Comparator<List<String>> orderOf(CycleFinder finder) {
         return finder instanceof JohnsonCycleFinder ? TestNetworks::lexicographic : TestNetworks.shortestFirst();
     }
 
-    @Provide
-    Arbitrary<Network> networks() {
-        return Arbitraries.integers().between(1, 7).flatMap(n ->
-                Combinators.combine(Arbitraries.shuffle(NAMES).map(l -> l.subList(0, n)), ends(n).list().ofMaxSize(14))
-                        .as((names, channels) -> {
-                            List<String> specs = new ArrayList<>();
-                            for (int i = 0; i < channels.size(); i++) {
-                                List<Set<Integer>> wr = channels.get(i);
-                                specs.add("ch" + i + ": " + join(wr.get(0), names) + " -> " + join(wr.get(1), names));
-                            }
-                            return TestNetworks.net(names, specs.toArray(String[]::new));
-                        }));
+    @Test
+    void sameCyclesAsJGraphTJohnsonInTheFindersOrder() {
+        qt().withExamples(600).forAll(TestNetworks.generated(), finders())
+                .checkAssert(CyclePropertiesTest::sameCyclesAsJGraphTJohnson);
     }
 
-    /** Writers and readers of one channel: one or two process numbers each. */
-    private static Arbitrary<List<Set<Integer>>> ends(int n) {
-        Arbitrary<Set<Integer>> side = Arbitraries.integers().between(0, n - 1).set().ofMinSize(1).ofMaxSize(2);
-        return side.list().ofSize(2);
-    }
-
-    private static String join(Set<Integer> procs, List<String> names) {
-        return procs.stream().map(names::get).collect(Collectors.joining(","));
-    }
-
-    @Property(tries = 600)
-    void sameCyclesAsJGraphTJohnsonInTheFindersOrder(@ForAll("networks") Network network,
-                                                     @ForAll("finders") CycleFinder finder) {
+    private static void sameCyclesAsJGraphTJohnson(Network network, CycleFinder finder) {
         ClientServerGraph graph = ClientServerGraph.of(network);
         List<List<String>> expected = new ArrayList<>();
         for (List<String> c : new JohnsonSimpleCycles<>(graph.asGraph()).findSimpleCycles()) {
@@ -79,8 +55,13 @@ class CyclePropertiesTest {
         assertThat(actual).isEqualTo(expected);
     }
 
-    @Property(tries = 300)
-    void everyReportedCycleIsARealCycle(@ForAll("networks") Network network, @ForAll("finders") CycleFinder finder) {
+    @Test
+    void everyReportedCycleIsARealCycle() {
+        qt().withExamples(300).forAll(TestNetworks.generated(), finders())
+                .checkAssert(CyclePropertiesTest::reportedCyclesAreReal);
+    }
+
+    private static void reportedCyclesAreReal(Network network, CycleFinder finder) {
         ClientServerGraph graph = ClientServerGraph.of(network);
         for (Cycle c : finder.collect(graph, Integer.MAX_VALUE).cycles()) {
             List<String> ps = c.processes();
@@ -99,9 +80,13 @@ class CyclePropertiesTest {
         }
     }
 
-    @Property(tries = 300)
-    void everyEdgeInsideACyclicComponentLiesOnSomeCycle(@ForAll("networks") Network network,
-                                                        @ForAll("finders") CycleFinder finder) {
+    @Test
+    void everyEdgeInsideACyclicComponentLiesOnSomeCycle() {
+        qt().withExamples(300).forAll(TestNetworks.generated(), finders())
+                .checkAssert(CyclePropertiesTest::componentEdgesLieOnCycles);
+    }
+
+    private static void componentEdgesLieOnCycles(Network network, CycleFinder finder) {
         ClientServerGraph graph = ClientServerGraph.of(network);
         FoundCycles found = finder.collect(graph, Integer.MAX_VALUE);
         assertThat(found.truncated()).isFalse();
@@ -124,9 +109,13 @@ class CyclePropertiesTest {
         }
     }
 
-    @Property(tries = 200)
-    void aCappedListIsAPrefixOfTheFullOne(@ForAll("networks") Network network, @ForAll @IntRange(max = 12) int cap,
-                                          @ForAll("finders") CycleFinder finder) {
+    @Test
+    void aCappedListIsAPrefixOfTheFullOne() {
+        qt().withExamples(200).forAll(TestNetworks.generated(), integers().between(0, 12), finders())
+                .checkAssert(CyclePropertiesTest::cappedIsPrefix);
+    }
+
+    private static void cappedIsPrefix(Network network, int cap, CycleFinder finder) {
         ClientServerGraph graph = ClientServerGraph.of(network);
         List<Cycle> every = finder.collect(graph, Integer.MAX_VALUE).cycles();
         FoundCycles capped = finder.collect(graph, cap);
@@ -134,8 +123,12 @@ class CyclePropertiesTest {
         assertThat(capped.truncated()).isEqualTo(every.size() > cap);
     }
 
-    @Property(tries = 300)
-    void componentsMatchJGraphTKosaraju(@ForAll("networks") Network network) {
+    @Test
+    void componentsMatchJGraphTKosaraju() {
+        qt().withExamples(300).forAll(TestNetworks.generated()).checkAssert(CyclePropertiesTest::sameComponents);
+    }
+
+    private static void sameComponents(Network network) {
         ClientServerGraph graph = ClientServerGraph.of(network);
         Set<Set<String>> expected = new KosarajuStrongConnectivityInspector<>(graph.asGraph())
                 .stronglyConnectedSets().stream().map(HashSet::new).collect(Collectors.toSet());

@@ -1,16 +1,23 @@
 package org.chanvas.model.analysis;
 
+import static org.chanvas.model.Generators.setsOf;
+import static org.chanvas.model.Generators.shuffled;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.chanvas.model.Channel;
 import org.chanvas.model.ChannelKind;
 import org.chanvas.model.Endpoint;
 import org.chanvas.model.Network;
 import org.chanvas.model.Process;
+import org.quicktheories.core.Gen;
 
 /** Small networks for graph tests, written as {@code "c1: a,b -> c"} (channel c1 from a and b to c). */
 final class TestNetworks {
@@ -63,6 +70,36 @@ final class TestNetworks {
             }
         }
         return net(specs.toArray(String[]::new));
+    }
+
+    /** Awkward process names: digits, underscores, dashes, capitals. */
+    private static final List<String> NAMES = List.of("a", "b", "c_1", "d-2", "Eve", "zed", "m", "Q9");
+
+    /**
+     * Random networks for the graph properties: 1 to 7 processes named from {@link #NAMES} in a random order, up to
+     * 14 channels, each with one or two writers and one or two readers (so shared channels, parallel channels and
+     * self-loops all occur). Scripts are empty, as for {@link #net}.
+     */
+    static Gen<Network> generated() {
+        return integers().between(1, 7).flatMap(n -> shuffled(NAMES).zip(lists().of(ends(n)).ofSizeBetween(0, 14),
+                (shuffledNames, channels) -> {
+                    List<String> names = shuffledNames.subList(0, n);
+                    List<String> specs = new ArrayList<>();
+                    for (int i = 0; i < channels.size(); i++) {
+                        List<Set<Integer>> wr = channels.get(i);
+                        specs.add("ch" + i + ": " + join(wr.get(0), names) + " -> " + join(wr.get(1), names));
+                    }
+                    return net(names, specs.toArray(String[]::new));
+                }));
+    }
+
+    /** Writers and readers of one channel: one or two process numbers each. */
+    private static Gen<List<Set<Integer>>> ends(int n) {
+        return lists().of(setsOf(integers().between(0, n - 1), 1, 2)).ofSize(2);
+    }
+
+    private static String join(Set<Integer> procs, List<String> names) {
+        return procs.stream().map(names::get).collect(Collectors.joining(","));
     }
 
     /** A ring p0 -> p1 -> ... -> p(n-1) -> p0, channel {@code ci} leaving {@code pi}. */

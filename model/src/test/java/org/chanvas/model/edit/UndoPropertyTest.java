@@ -1,6 +1,9 @@
 package org.chanvas.model.edit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,10 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.chanvas.model.Channel;
 import org.chanvas.model.ChannelKind;
 import org.chanvas.model.Endpoint;
@@ -21,13 +20,19 @@ import org.chanvas.model.Network;
 import org.chanvas.model.Process;
 import org.chanvas.model.io.ChanvasFormat;
 import org.chanvas.model.io.LoadResult;
+import org.junit.jupiter.api.Test;
 
 /** Random edit sequences: every command keeps the document consistent, and undo all gives back the start. */
 class UndoPropertyTest {
 
-    @Property(tries = 300)
-    void undoingEverythingRestoresTheOriginalAndRedoingRestoresTheEnd(
-            @ForAll @Size(max = 60) List<@IntRange(min = 0, max = 1_000_000) Integer> picks) {
+    @Test
+    void undoingEverythingRestoresTheOriginalAndRedoingRestoresTheEnd() {
+        // Each pick seeds one command, so a failing list of picks shrinks to the few commands that matter.
+        qt().withExamples(300).forAll(lists().of(integers().between(0, 1_000_000)).ofSizeBetween(0, 60))
+                .checkAssert(UndoPropertyTest::undoAndRedo);
+    }
+
+    private static void undoAndRedo(List<Integer> picks) {
         Network start = Fixtures.workers();
         UndoStack stack = new UndoStack(start);
         List<Network> history = new ArrayList<>(List.of(start));

@@ -15,9 +15,9 @@ class UndoStackTest {
     @Test
     void undoAndRedoGiveBackExactlyTheEarlierNetworks() {
         UndoStack stack = new UndoStack(start);
-        stack.execute(MoveProcesses.of("producer", 1, 1));
+        assertThat(stack.execute(MoveProcesses.of("producer", 1, 1))).isInstanceOf(EditResult.Applied.class);
         Network moved = stack.current();
-        stack.execute(RemoveProcesses.of("worker1"));
+        assertThat(stack.execute(RemoveProcesses.of("worker1"))).isInstanceOf(EditResult.Applied.class);
         Network deleted = stack.current();
 
         assertThat(stack.undo()).isTrue();
@@ -63,7 +63,8 @@ class UndoStackTest {
         EditResult r = stack.execute(RemoveProcesses.of("ghost"));
         assertThat(r).isEqualTo(new EditResult.Rejected("no process named ghost"));
         Process p = start.process("producer").orElseThrow();
-        stack.execute(MoveProcesses.of("producer", p.x(), p.y()));
+        // An edit that changes nothing is applied (to the same network) but leaves no step.
+        assertThat(stack.execute(MoveProcesses.of("producer", p.x(), p.y()))).isEqualTo(new EditResult.Applied(start));
         assertThat(stack.canUndo()).isFalse();
         assertThat(told).isEmpty();
         assertThat(stack.isDirty()).isFalse();

@@ -100,7 +100,8 @@ class AtomicSaveTest {
         Path f = dir.resolve("a.chanvas.json");
         Files.writeString(f, OLD);
         Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r-----"));
-        ChanvasFormat.save(net, f);
+        assertThat(ChanvasFormat.save(net, f)).isEqualTo(new SaveResult.Saved(f));
+        assertThat(Files.readString(f)).isEqualTo(ChanvasFormat.write(net));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-r-----");
     }
 

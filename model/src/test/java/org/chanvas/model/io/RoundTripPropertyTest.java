@@ -1,6 +1,19 @@
 package org.chanvas.model.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.chanvas.model.Generators.anyText;
+import static org.chanvas.model.Generators.oneOf;
+import static org.chanvas.model.Generators.distinctBy;
+import static org.chanvas.model.Generators.mapsOf;
+import static org.chanvas.model.Generators.orNull;
+import static org.chanvas.model.Generators.setsOf;
+import static org.chanvas.model.Generators.stringsOf;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,45 +28,42 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.chanvas.model.Channel;
 import org.chanvas.model.ChannelKind;
 import org.chanvas.model.Endpoint;
 import org.chanvas.model.Justification;
 import org.chanvas.model.Network;
 import org.chanvas.model.Process;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /** Writing then reading is the identity on valid networks, and writing is stable (text → network → same text). */
 class RoundTripPropertyTest {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    // Edge-case mixing over this many nested combinators costs minutes and adds little: the generators
-    // already include the awkward values (empty, -0.0, lone surrogates, huge integers) explicitly.
-    @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
-    void readingWhatWasWrittenGivesTheSameNetwork(@ForAll("networks") Network net) {
-        String text = ChanvasFormat.write(net);
-        LoadResult back = ChanvasFormat.read(text, "gen.json");
-        assertThat(back).isEqualTo(new LoadResult.Loaded(net));
-        assertThat(ChanvasFormat.write(((LoadResult.Loaded) back).network())).isEqualTo(text);
+    @Test
+    void readingWhatWasWrittenGivesTheSameNetwork() {
+        qt().withExamples(300).forAll(networks()).checkAssert(net -> {
+            String text = ChanvasFormat.write(net);
+            LoadResult back = ChanvasFormat.read(text, "gen.json");
+            assertThat(back).isEqualTo(new LoadResult.Loaded(net));
+            assertThat(ChanvasFormat.write(((LoadResult.Loaded) back).network())).isEqualTo(text);
+        });
     }
 
-    @Provide
-    Arbitrary<Network> networks() {
-        // No flatMap: channels and justifications are drawn as indices and bound to the drawn processes
-        // afterwards, so the generators are built once (jqwik compares fresh arbitraries slowly).
-        Arbitrary<List<Process>> processes = process().list().ofMinSize(1).ofMaxSize(6).uniqueElements(Process::id);
-        return Combinators.combine(processes, channelSpec().list().ofMaxSize(6), justifiedSpec().list().ofMaxSize(3),
-                        text(), text(), extras(TOP))
-                .as((ps, specs, jspecs, title, description, extra) -> {
+    Gen<Network> networks() {
+        // Channels and justifications are drawn as indices and bound to the drawn processes afterwards, so
+        // every end names a process of the network without a dependent (flatMap) draw.
+        Gen<List<Process>> processes = distinctBy(process(), Process::id, 1, 6);
+        Gen<Pair<String, String>> titleAndDescription = text().zip(text(), Pair::of);
+        return processes.zip(lists().of(channelSpec()).ofSizeBetween(0, 6),
+                lists().of(justifiedSpec()).ofSizeBetween(0, 3), titleAndDescription, extras(TOP),
+                (ps, specs, jspecs, td, extra) -> {
                     List<Channel> cs = bind(specs, ps);
-                    return new Network(title, description, ps, cs, bindJustified(jspecs, cs), extra);
+                    return new Network(td._1, td._2, ps, cs, bindJustified(jspecs, cs), extra);
                 });
     }
 
@@ -62,7 +72,7 @@ class RoundTripPropertyTest {
     private static final List<String> IN_PORTS = List.of("i", "i1", "in");
 
     // Built once and shared by the element generators.
-    private final Arbitrary<JsonNode> anyJson = json(2);
+    private final Gen<JsonNode> anyJson = json(2);
 
     /** A channel whose ends are numbers, to be bound to the processes drawn alongside. */
     private record ChannelSpec(String id, ChannelKind kind, int capacity, List<Integer> writers, List<Integer> readers,
@@ -72,42 +82,41 @@ class RoundTripPropertyTest {
     private record JustifiedSpec(Set<Integer> channels, String note, Map<String, Object> extra) {
     }
 
-    private Arbitrary<String> id(String prefix) {
-        return Arbitraries.strings().withChars("abcxyzAZ_-0189").ofMaxLength(5).map(s -> prefix + s);
+    private static Gen<String> id(String prefix) {
+        return stringsOf("abcxyzAZ_-0189", 0, 5).map(s -> prefix + s);
     }
 
     /** Any text: unicode, newlines, quotes, backslashes, control characters, even lone surrogates. */
-    private Arbitrary<String> text() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().all().ofMaxLength(12),
-                Arbitraries.strings().withChars("\"\\\n\t{}é✓ ").ofMaxLength(12),
-                Arbitraries.of("", "x = recv in\nprint \"got {x}\"", "send out [\"A\", \"2\"]\n# done"));
+    private static Gen<String> text() {
+        return oneOf(anyText(12), stringsOf("\"\\\n\t{}é✓ ", 0, 12),
+                Generate.pick(List.of("", "x = recv in\nprint \"got {x}\"", "send out [\"A\", \"2\"]\n# done")));
     }
 
-    private Arbitrary<Double> coordinate() {
-        return Arbitraries.oneOf(
-                Arbitraries.integers().between(-2000, 2000).map(Integer::doubleValue),
-                Arbitraries.doubles().between(-1e6, 1e6),
-                Arbitraries.of(0.1, -0.0, 1e15, 123456789.125, 5e-324));
+    private static Gen<Double> coordinate() {
+        return oneOf(integers().between(-2000, 2000).map(i -> (double) i), doubles().between(-1e6, 1e6),
+                Generate.pick(List.of(0.1, -0.0, 1e15, 123456789.125, 5e-324)));
     }
 
-    private Arbitrary<Process> process() {
-        return Combinators.combine(id("p"), text().injectNull(0.3), coordinate(), coordinate(), text(),
-                        extras(NetworkDecoder.PROCESS_FIELDS))
-                .as(Process::new);
+    private Gen<Process> process() {
+        Gen<Pair<String, Map<String, Object>>> scriptAndExtras =
+                text().zip(extras(NetworkDecoder.PROCESS_FIELDS), Pair::of);
+        return id("p").zip(orNull(text(), 30), coordinate(), coordinate(), scriptAndExtras,
+                (id, label, x, y, se) -> new Process(id, label, x, y, se._1, se._2));
     }
 
-    private Arbitrary<ChannelSpec> channelSpec() {
-        Arbitrary<List<Integer>> ends = Arbitraries.integers().between(0, 1000).list().ofMinSize(1).ofMaxSize(3);
-        return Combinators.combine(id("c"), Arbitraries.of(ChannelKind.class), Arbitraries.integers().between(1, 1000),
-                        ends, ends, text().injectNull(0.5), coordinate().injectNull(0.5),
-                        extras(NetworkDecoder.CHANNEL_FIELDS))
-                .as(ChannelSpec::new);
+    private Gen<ChannelSpec> channelSpec() {
+        Gen<List<Integer>> ends = lists().of(integers().between(0, 1000)).ofSizeBetween(1, 3);
+        Gen<Pair<List<Integer>, List<Integer>>> writersAndReaders = ends.zip(ends, Pair::of);
+        Gen<Pair<String, Double>> labelAndX = orNull(text(), 50).zip(orNull(coordinate(), 50), Pair::of);
+        return id("c").zip(Generate.enumValues(ChannelKind.class), integers().between(1, 1000),
+                        writersAndReaders.zip(labelAndX, Pair::of), extras(NetworkDecoder.CHANNEL_FIELDS),
+                (id, kind, capacity, ends2, extra) -> new ChannelSpec(id, kind, capacity, ends2._1._1, ends2._1._2,
+                        ends2._2._1, ends2._2._2, extra));
     }
 
-    private Arbitrary<JustifiedSpec> justifiedSpec() {
-        return Combinators.combine(Arbitraries.integers().between(0, 100).set().ofMinSize(1).ofMaxSize(3), text(),
-                extras(NetworkDecoder.JUSTIFIED_FIELDS)).as(JustifiedSpec::new);
+    private Gen<JustifiedSpec> justifiedSpec() {
+        return setsOf(integers().between(0, 100), 1, 3).zip(text(), extras(NetworkDecoder.JUSTIFIED_FIELDS),
+                JustifiedSpec::new);
     }
 
     /**
@@ -149,37 +158,45 @@ class RoundTripPropertyTest {
         return out;
     }
 
-    private Arbitrary<Map<String, Object>> extras(Set<String> known) {
-        Arbitrary<String> key = Arbitraries.strings().withChars("abeklmxz_ü\"").ofMinLength(1).ofMaxLength(5)
-                .filter(k -> !known.contains(k));
-        return Arbitraries.maps(key, anyJson.map(n -> (Object) n)).ofMaxSize(3).map(LinkedHashMap::new);
+    private Gen<Map<String, Object>> extras(Set<String> known) {
+        Gen<String> key = stringsOf("abeklmxz_ü\"", 1, 5);
+        return mapsOf(key, anyJson.map(n -> (Object) n), 3).map(m -> {
+            Map<String, Object> kept = new LinkedHashMap<>(m);
+            kept.keySet().removeAll(known);
+            return kept;
+        });
     }
 
     /** Any JSON value, in the node types the reader makes (ints by size, fractions as exact decimals). */
-    private Arbitrary<JsonNode> json(int depth) {
-        List<Arbitrary<JsonNode>> choices = new ArrayList<>(List.of(
-                text().map(F::textNode),
-                Arbitraries.integers().map(i -> (JsonNode) F.numberNode(i)),
-                Arbitraries.longs().filter(l -> l != (int) l.longValue()).map(l -> (JsonNode) F.numberNode(l)),
-                Arbitraries.bigIntegers().between(BigInteger.TWO.pow(70), BigInteger.TWO.pow(90))
-                        .map(b -> (JsonNode) F.numberNode(b)),
-                Combinators.combine(Arbitraries.longs().between(-99999, 99999), Arbitraries.integers().between(1, 12))
-                        .as((u, scale) -> (JsonNode) F.numberNode(BigDecimal.valueOf(u, scale))),
-                Arbitraries.of(true, false).map(b -> (JsonNode) F.booleanNode(b)),
-                Arbitraries.just(F.nullNode())));
+    private static Gen<JsonNode> json(int depth) {
+        Gen<JsonNode> ints = integers().all().map(i -> F.numberNode(i));
+        // longs too large for an int, on both sides
+        Gen<JsonNode> wideLongs = oneOf(longs().between(Integer.MAX_VALUE + 1L, Long.MAX_VALUE),
+                longs().between(Long.MIN_VALUE, Integer.MIN_VALUE - 1L)).map(l -> F.numberNode(l));
+        // from 2^70 to below 2^90: beyond any long
+        Gen<JsonNode> bigs = longs().between(0, Long.MAX_VALUE).zip(integers().between(0, 20),
+                (l, shift) -> F.numberNode(BigInteger.TWO.pow(70).add(BigInteger.valueOf(l).shiftLeft(shift))));
+        Gen<JsonNode> decimals = longs().between(-99999, 99999).zip(integers().between(1, 12),
+                (u, scale) -> F.numberNode(BigDecimal.valueOf(u, scale)));
+        Gen<JsonNode> texts = text().map(t -> F.textNode(t));
+        Gen<JsonNode> bools = booleans().all().map(b -> F.booleanNode(b));
+        Gen<JsonNode> nulls = Generate.constant(F.nullNode());
+        List<Gen<JsonNode>> choices = new ArrayList<>(List.of(texts, ints, wideLongs, bigs, decimals, bools, nulls));
         if (depth > 0) {
-            choices.add(json(depth - 1).list().ofMaxSize(3).map(items -> {
+            Gen<JsonNode> inner = json(depth - 1);
+            choices.add(lists().of(inner).ofSizeBetween(0, 3).map(items -> {
                 ArrayNode a = F.arrayNode();
                 items.forEach(a::add);
                 return a;
             }));
-            choices.add(Arbitraries.maps(Arbitraries.strings().alpha().ofMaxLength(4), json(depth - 1)).ofMaxSize(3)
-                    .map(m -> {
-                        ObjectNode o = F.objectNode();
-                        m.forEach(o::set);
-                        return o;
-                    }));
+            choices.add(mapsOf(stringsOf(ALPHA, 0, 4), inner, 3).map(m -> {
+                ObjectNode o = F.objectNode();
+                m.forEach(o::set);
+                return o;
+            }));
         }
-        return Arbitraries.oneOf(choices);
+        return oneOf(choices);
     }
+
+    private static final String ALPHA = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 }

@@ -16,8 +16,8 @@ class ReplayTest {
     static final Nets HAND_OVER = net().process("a", "send out \"hi\"").process("b", "x = recv in\nprint x")
             .rendezvous("c", "a.out", "b.in");
 
-    static ReplayProperties.Recorded record(Nets n, long seed) throws Exception {
-        return ReplayProperties.record(n, RunOptions.defaults().withSeed(seed));
+    static ReplayPropertiesTest.Recorded record(Nets n, long seed) throws Exception {
+        return ReplayPropertiesTest.record(n, RunOptions.defaults().withSeed(seed));
     }
 
     static List<String> json(List<RunEvent> events) {
@@ -34,7 +34,7 @@ class ReplayTest {
     void aDeadlocksTraceReplaysToTheSameDiagnosis() throws Exception {
         Nets n = net().process("a", "recv in\nsend out 1").process("b", "recv in\nsend out 1")
                 .rendezvous("ab", "a.out", "b.in").rendezvous("ba", "b.out", "a.in");
-        ReplayProperties.Recorded rec = record(n, 0);
+        ReplayPropertiesTest.Recorded rec = record(n, 0);
         TraceReplay.Result r = TraceReplay.replay(n.plan(), rec.trace(), RunOptions.defaults());
         assertThat(r).isInstanceOf(TraceReplay.Replayed.class);
         TraceReplay.Replayed replayed = (TraceReplay.Replayed) r;
@@ -51,7 +51,7 @@ class ReplayTest {
                 .process("impatient", "select {\n recv in { print \"early\" }\n after 100 { print \"gave up\" }\n}\n"
                         + "x = recv in\nprint x")
                 .rendezvous("c", "slow.out", "impatient.in");
-        ReplayProperties.Recorded rec = record(n, 3);
+        ReplayPropertiesTest.Recorded rec = record(n, 3);
         TraceReplay.Result r = TraceReplay.replay(n.plan(), rec.trace(), RunOptions.defaults().withSeed(987_654));
         assertThat(((TraceReplay.Replayed) r).events().stream().map(EventOrderTest::brief).toList())
                 .containsExactly(EventOrderTest.RECORDED_SLEEP);
@@ -64,7 +64,7 @@ class ReplayTest {
         Nets buffer = net().process("w", "send out 1\nsend out 2\nsend out 3")
                 .process("r", "sleep 10\nrepeat 3 { x = recv in }").kind("b", ChannelKind.BUFFERED, 2, "w.out", "r.in");
         for (Nets n : List.of(call, buffer)) {
-            ReplayProperties.Recorded rec = record(n, 5);
+            ReplayPropertiesTest.Recorded rec = record(n, 5);
             TraceReplay.Result r = TraceReplay.replay(n.plan(), rec.trace(), RunOptions.defaults().withSeed(1));
             assertThat(json(((TraceReplay.Replayed) r).events())).containsExactlyElementsOf(json(rec.events()));
         }

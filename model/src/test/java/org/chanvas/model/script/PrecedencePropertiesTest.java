@@ -1,20 +1,21 @@
 package org.chanvas.model.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Random expression trees, written with only the parentheses the precedence table demands, read
  * back as the same tree: or &lt; and &lt; not &lt; comparison &lt; additive &lt; multiplicative &lt; unary
  * &lt; postfix, binary operators left-associative, comparisons not chained.
  */
-class PrecedenceProperties {
+class PrecedencePropertiesTest {
 
     private static final int OR = 1;
     private static final int AND = 2;
@@ -99,23 +100,21 @@ class PrecedenceProperties {
         }
     }
 
-    @Property(tries = 1000)
-    void minimalParenthesesReadBackAsTheSameTree(@ForAll("trees") Tree tree) {
-        ParsedScript parsed = ScriptParser.parse("print " + tree.source());
-        assertThat(parsed.diagnostics()).as(tree.source()).isEmpty();
-        assertThat(AstShape.of(parsed.body())).as(tree.source()).isEqualTo("(print " + tree.shape() + ")");
+    @Test
+    void minimalParenthesesReadBackAsTheSameTree() {
+        qt().withExamples(1000).forAll(tree(5)).describedAs(Tree::source).checkAssert(tree -> {
+            ParsedScript parsed = ScriptParser.parse("print " + tree.source());
+            assertThat(parsed.diagnostics()).as(tree.source()).isEmpty();
+            assertThat(AstShape.of(parsed.body())).as(tree.source()).isEqualTo("(print " + tree.shape() + ")");
+        });
     }
 
-    @Provide
-    Arbitrary<Tree> trees() {
-        return tree(5);
-    }
-
-    private Arbitrary<Tree> tree(int depth) {
-        Arbitrary<Tree> leaf = Arbitraries.oneOf(
-                Arbitraries.integers().between(0, 99).map(i -> new Leaf(i.toString(), i.toString())),
-                Arbitraries.of("a", "b", "c", "after", "self", "true", "false").map(n -> new Leaf(n, n)),
-                Arbitraries.of("\"s\"", "[1, x]", "len(xs)", "\"v{x}\"").map(s -> new Leaf(s, switch (s) {
+    /** Trees up to {@code depth} deep: leaves of every kind, and binary operators weighted above the rest. */
+    private static Gen<Tree> tree(int depth) {
+        Gen<Tree> leaf = Generate.oneOf(
+                integers().between(0, 99).map(i -> new Leaf(i.toString(), i.toString())),
+                Generate.pick(List.of("a", "b", "c", "after", "self", "true", "false")).map(n -> new Leaf(n, n)),
+                Generate.pick(List.of("\"s\"", "[1, x]", "len(xs)", "\"v{x}\"")).map(s -> new Leaf(s, switch (s) {
                     case "\"s\"" -> "\"s\"";
                     case "[1, x]" -> "[1 x]";
                     case "len(xs)" -> "(len xs)";
@@ -124,15 +123,15 @@ class PrecedenceProperties {
         if (depth == 0) {
             return leaf;
         }
-        Arbitrary<Tree> sub = tree(depth - 1);
-        Arbitrary<Tree> bin = Combinators.combine(Arbitraries.of("or", "and", "==", "!=", "<", "<=", ">", ">=", "+", "-",
-                "*", "/", "%"), sub, sub).as((op, l, r) -> new Bin(op, levelOf(op), l, r));
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, leaf),
-                net.jqwik.api.Tuple.of(5, bin),
-                net.jqwik.api.Tuple.of(1, sub.map(Neg::new)),
-                net.jqwik.api.Tuple.of(1, sub.map(Not::new)),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(sub, sub).as(Idx::new)));
+        Gen<Tree> sub = tree(depth - 1);
+        Gen<Tree> bin = Generate.pick(List.of("or", "and", "==", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/", "%"))
+                .zip(sub, sub, (op, l, r) -> new Bin(op, levelOf(op), l, r));
+        return Generate.frequency(List.of(
+                Pair.of(3, leaf),
+                Pair.of(5, bin),
+                Pair.of(1, sub.map(t -> (Tree) new Neg(t))),
+                Pair.of(1, sub.map(t -> (Tree) new Not(t))),
+                Pair.of(1, sub.zip(sub, (t, i) -> (Tree) new Idx(t, i)))));
     }
 
     private static int levelOf(String op) {

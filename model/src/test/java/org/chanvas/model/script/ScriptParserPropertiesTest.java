@@ -1,16 +1,18 @@
 package org.chanvas.model.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.chanvas.model.Generators.anyText;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 import org.chanvas.model.script.Ast.*;
 
@@ -18,7 +20,7 @@ import org.chanvas.model.script.Ast.*;
  * The parser's promises on any text: it returns, every position it gives lies in the source, and
  * its diagnostics agree with {@link ParsedScript#ok()}.
  */
-class ScriptParserProperties {
+class ScriptParserPropertiesTest {
 
     /** Pieces that make the lexer and parser take their rarer paths when strung together. */
     private static final List<String> FRAGMENTS = List.of("send", "recv", "call", "reply", "select", "if", "else",
@@ -27,37 +29,34 @@ class ScriptParserProperties {
             "+", "-", "*", "/", "%", "..", ".", ",", ";", "(", ")", "[", "]", "{", "}", "\"", "\\", "\\{", "\\q",
             "#", "\n", "\r\n", "\r", " ", "\t", "@", "!", "&&", "é", "\uD83D\uDE00", "\uD800", "\u0000");
 
-    @Property(tries = 500)
-    void neverThrowsOnArbitraryText(@ForAll("anyText") String source) {
-        checkSound(source);
+    @Test
+    void neverThrowsOnArbitraryText() {
+        qt().withExamples(500).forAll(anyText(400)).checkAssert(ScriptParserPropertiesTest::checkSound);
     }
 
-    @Property(tries = 1000)
-    void neverThrowsOnScriptSoup(@ForAll("soup") String source) {
-        checkSound(source);
+    @Test
+    void neverThrowsOnScriptSoup() {
+        qt().withExamples(1000).forAll(soup()).checkAssert(ScriptParserPropertiesTest::checkSound);
     }
 
-    @Property(tries = 1000)
-    void neverThrowsOnMutatedLectureScripts(@ForAll("mutated") String source) {
-        checkSound(source);
+    @Test
+    void neverThrowsOnMutatedLectureScripts() {
+        qt().withExamples(1000).forAll(mutated()).checkAssert(ScriptParserPropertiesTest::checkSound);
     }
 
-    @Property(tries = 200)
-    void parsingIsDeterministic(@ForAll("mutated") String source) {
-        ParsedScript a = ScriptParser.parse(source);
-        ParsedScript b = ScriptParser.parse(source);
-        assertThat(b).isEqualTo(a);
+    @Test
+    void parsingIsDeterministic() {
+        qt().withExamples(200).forAll(mutated()).checkAssert(source -> {
+            ParsedScript a = ScriptParser.parse(source);
+            ParsedScript b = ScriptParser.parse(source);
+            assertThat(b).isEqualTo(a);
+        });
     }
 
-    @Provide
-    Arbitrary<String> anyText() {
-        return Arbitraries.strings().all().ofMaxLength(400);
-    }
-
-    @Provide
-    Arbitrary<String> soup() {
-        return Arbitraries.of(FRAGMENTS).list().ofMaxSize(80).map(parts -> String.join(" ", parts.subList(0,
-                parts.size() / 2)) + String.join("", parts.subList(parts.size() / 2, parts.size())));
+    /** Fragments strung together, the first half separated by spaces and the second half run together. */
+    private static Gen<String> soup() {
+        return lists().of(Generate.pick(FRAGMENTS)).ofSizeBetween(0, 80).map(parts -> String.join(" ",
+                parts.subList(0, parts.size() / 2)) + String.join("", parts.subList(parts.size() / 2, parts.size())));
     }
 
     /** An edit to a script: where, what kind, and a fragment to insert. */
@@ -75,19 +74,17 @@ class ScriptParserProperties {
         }
     }
 
-    @Provide
-    Arbitrary<String> mutated() {
-        Arbitrary<Mutation> mutation = Combinators.combine(Arbitraries.integers().between(0, 3),
-                Arbitraries.doubles().between(0, 1), Arbitraries.doubles().between(0, 1), Arbitraries.of(FRAGMENTS))
-                .as(Mutation::new);
-        return Combinators.combine(Arbitraries.of(LectureExamples.all()), mutation.list().ofMinSize(1).ofMaxSize(6))
-                .as((script, edits) -> {
-                    String s = script;
-                    for (Mutation m : edits) {
-                        s = m.apply(s);
-                    }
-                    return s;
-                });
+    /** A lecture script after one to six random edits. */
+    private static Gen<String> mutated() {
+        Gen<Mutation> mutation = integers().between(0, 3).zip(doubles().between(0, 1), doubles().between(0, 1),
+                Generate.pick(FRAGMENTS), Mutation::new);
+        return Generate.pick(LectureExamples.all()).zip(lists().of(mutation).ofSizeBetween(1, 6), (script, edits) -> {
+            String s = script;
+            for (Mutation m : edits) {
+                s = m.apply(s);
+            }
+            return s;
+        });
     }
 
     /** Parses (which must return) and checks every position and diagnostic against the source. */

@@ -1,36 +1,35 @@
 package org.chanvas.app.diagram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.chanvas.model.Channel;
 import org.chanvas.model.ChannelKind;
 import org.chanvas.model.Endpoint;
 import org.chanvas.model.Network;
 import org.chanvas.model.Process;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /** Layout holds its promises on random networks, not only on the hand-made ones. */
-class LayoutProperties {
+class LayoutPropertiesTest {
 
     /** A channel between process indexes, possibly shared (extra writers), of some kind. */
     record Wire(int writer, int reader, int extraWriter, ChannelKind kind, int capacity) {
     }
 
-    @Provide
-    Arbitrary<List<Wire>> wires() {
-        Arbitrary<Wire> wire = Combinators.combine(
-                Arbitraries.integers().between(0, 8), Arbitraries.integers().between(0, 8),
-                Arbitraries.integers().between(-1, 8), Arbitraries.of(ChannelKind.class),
-                Arbitraries.integers().between(1, 20)).as(Wire::new);
-        return wire.list().ofMaxSize(12);
+    /** Up to twelve channels between the nine processes; nine in ten have a second writer, so share the channel. */
+    private static Gen<List<Wire>> wires() {
+        Gen<Wire> wire = integers().between(0, 8).zip(integers().between(0, 8), integers().between(-1, 8),
+                Generate.enumValues(ChannelKind.class), integers().between(1, 20), Wire::new);
+        return lists().of(wire).ofSizeBetween(0, 12);
     }
 
     /** Nine processes on a roomy 3 × 3 grid, as a person would place them, with random channels. */
@@ -52,8 +51,12 @@ class LayoutProperties {
         return new Network("", "", ps, cs, List.of(), Map.of());
     }
 
-    @Property(tries = 150)
-    void labelsNeverCoverABoxAndArrowsEndAtTheirReaders(@ForAll("wires") List<Wire> wires) {
+    @Test
+    void labelsNeverCoverABoxAndArrowsEndAtTheirReaders() {
+        qt().withExamples(150).forAll(wires()).checkAssert(LayoutPropertiesTest::labelsClearAndArrowsEndAtReaders);
+    }
+
+    private static void labelsClearAndArrowsEndAtReaders(List<Wire> wires) {
         DiagramGeometry g = DiagramGeometry.layout(network(wires), Theme.light());
         assertThat(g.channels()).hasSize(wires.size());
         for (ChannelShape c : g.channels()) {
@@ -70,8 +73,12 @@ class LayoutProperties {
         }
     }
 
-    @Property(tries = 100)
-    void anyNetworkLaysOutWithoutFailing(@ForAll("wires") List<Wire> wires, @ForAll boolean dark) {
+    @Test
+    void anyNetworkLaysOutWithoutFailing() {
+        qt().withExamples(100).forAll(wires(), booleans().all()).checkAssert(LayoutPropertiesTest::laysOutSqueezed);
+    }
+
+    private static void laysOutSqueezed(List<Wire> wires, boolean dark) {
         // Squeeze everything onto two spots: boxes overlap, nodes collide; layout must still answer.
         Network n = network(wires).withProcesses(network(wires).processes().stream()
                 .map(p -> p.withPosition(p.id().hashCode() % 2 * 10, 0)).toList());
