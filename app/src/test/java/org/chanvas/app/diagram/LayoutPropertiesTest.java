@@ -53,7 +53,9 @@ class LayoutPropertiesTest {
 
     @Test
     void labelsNeverCoverABoxAndArrowsEndAtTheirReaders() {
-        qt().withExamples(150).forAll(wires()).checkAssert(LayoutPropertiesTest::labelsClearAndArrowsEndAtReaders);
+        // A layout takes milliseconds; fewer shrink cycles keep a failure's report to seconds.
+        qt().withExamples(150).withShrinkCycles(200).forAll(wires())
+                .checkAssert(LayoutPropertiesTest::labelsClearAndArrowsEndAtReaders);
     }
 
     private static void labelsClearAndArrowsEndAtReaders(List<Wire> wires) {
@@ -68,14 +70,20 @@ class LayoutPropertiesTest {
                     PortStub in = g.process(s.reader().process()).orElseThrow().port(s.reader().port()).orElseThrow();
                     assertThat(s.head().tip()).isEqualTo(in.tip());
                 }
-                assertThat(s.polyline()).allSatisfy(p -> assertThat(Double.isFinite(p.x()) && Double.isFinite(p.y())).isTrue());
+                assertFinite(s);
             }
         }
     }
 
+    private static void assertFinite(Segment s) {
+        assertThat(s.polyline()).allSatisfy(p -> assertThat(Double.isFinite(p.x()) && Double.isFinite(p.y()))
+                .as("finite point %s", p).isTrue());
+    }
+
     @Test
     void anyNetworkLaysOutWithoutFailing() {
-        qt().withExamples(100).forAll(wires(), booleans().all()).checkAssert(LayoutPropertiesTest::laysOutSqueezed);
+        qt().withExamples(100).withShrinkCycles(200).forAll(wires(), booleans().all())
+                .checkAssert(LayoutPropertiesTest::laysOutSqueezed);
     }
 
     private static void laysOutSqueezed(List<Wire> wires, boolean dark) {
@@ -85,5 +93,12 @@ class LayoutPropertiesTest {
         DiagramGeometry g = DiagramGeometry.layout(n, dark ? Theme.dark() : Theme.light());
         assertThat(g.bounds().w()).isPositive();
         assertThat(g.processAt(g.processes().getFirst().box().centre())).isPresent();
+        // Every process and channel is still drawn, on finite coordinates, however they collide.
+        assertThat(g.processes()).hasSize(9);
+        assertThat(g.channels()).hasSize(wires.size());
+        for (ChannelShape c : g.channels()) {
+            assertThat(c.segments()).as("segments of %s", c.id()).isNotEmpty();
+            c.segments().forEach(LayoutPropertiesTest::assertFinite);
+        }
     }
 }
