@@ -32,13 +32,13 @@ import picocli.CommandLine.Spec;
  * {@code chanvas run FILE [--seed N] [--timeout S] [--trace OUT.jsonl]} (SPEC §4; {@code --carriers N} is ours):
  * runs a network headless,
  * prints each {@code print} as {@code label: text}, and exits 0 all finished, 3 deadlock or stuck (diagnosis
- * on stderr), 4 timeout, 5 script error, 2 invalid input. With a seed the run is deterministic.
+ * on stderr), 4 timeout, 5 script error, 70 internal error, 2 invalid input. With a seed the run is deterministic.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs a network headless and prints what its processes print.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every process finished", "2:invalid input", "3:deadlock or stuck (diagnosis on stderr)",
-                "4:timeout", "5:script error"})
+                "4:timeout", "5:script error", "70:internal error (a bug in Chanvas; stack trace logged)"})
 public final class RunCommand implements Callable<Integer> {
 
     /** Marks the end of the event stream for the printer. */
@@ -186,9 +186,22 @@ public final class RunCommand implements Callable<Integer> {
             case RunOutcome.Deadlocked d -> err.print(d.diagnosis().describe());
             case RunOutcome.TimedOut t -> err.println("timeout: the run did not end within " + timeoutSeconds + " s");
             case RunOutcome.ScriptFailed f -> err.println(f.describe());
+            case RunOutcome.InternalError e -> err.println(e.describe());
             case RunOutcome.Stopped s -> err.println("stopped");
         }
         err.flush();
-        return outcome.exitCode();
+        return exitCode(outcome);
+    }
+
+    /** The exit code of each outcome (SPEC §4): the one place that maps them. */
+    static int exitCode(RunOutcome outcome) {
+        return switch (outcome) {
+            case RunOutcome.Finished f -> 0;
+            case RunOutcome.Deadlocked d -> 3;
+            case RunOutcome.TimedOut t -> 4;
+            case RunOutcome.ScriptFailed f -> 5;
+            case RunOutcome.InternalError e -> 70; // EX_SOFTWARE of sysexits.h
+            case RunOutcome.Stopped s -> 130; // as a shell reports a run ended by Ctrl-C
+        };
     }
 }

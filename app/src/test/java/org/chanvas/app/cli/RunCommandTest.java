@@ -162,4 +162,16 @@ class RunCommandTest {
         assertThat(lines).contains("{\"type\":\"print\",\"t\":0,\"process\":\"consumer\",\"label\":\"consumer\","
                 + "\"text\":\"Message 0\"}");
     }
+
+    /** One switch maps outcomes to exit codes (SPEC §4); an internal error is 70 (EX_SOFTWARE), never 5. */
+    @Test
+    void eachOutcomeHasItsOwnExitCode() {
+        assertThat(RunCommand.exitCode(new org.chanvas.runtime.engine.RunOutcome.Finished())).isZero();
+        assertThat(RunCommand.exitCode(new org.chanvas.runtime.engine.RunOutcome.TimedOut(1))).isEqualTo(4);
+        assertThat(RunCommand.exitCode(new org.chanvas.runtime.engine.RunOutcome.ScriptFailed("p", "p", 1, 1, "x")))
+                .isEqualTo(5);
+        assertThat(RunCommand.exitCode(new org.chanvas.runtime.engine.RunOutcome.InternalError("process p", "bug")))
+                .isEqualTo(70);
+        assertThat(RunCommand.exitCode(new org.chanvas.runtime.engine.RunOutcome.Stopped())).isEqualTo(130);
+    }
 }
