@@ -61,7 +61,8 @@ class OneCarrierProgressTest {
 
     /** Runs {@code body} with the JVM's virtual-thread scheduler set to {@code carriers}, then puts it back. */
     static void onCarriers(int carriers, ThrowingRunnable body) throws Exception {
-        VirtualThreadSchedulerMXBean scheduler = ManagementFactory.getPlatformMXBean(VirtualThreadSchedulerMXBean.class);
+        VirtualThreadSchedulerMXBean scheduler =
+                ManagementFactory.getPlatformMXBean(VirtualThreadSchedulerMXBean.class);
         int before = scheduler.getParallelism();
         scheduler.setParallelism(carriers);
         try {

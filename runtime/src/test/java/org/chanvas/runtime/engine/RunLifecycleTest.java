@@ -164,7 +164,8 @@ class RunLifecycleTest {
         for (int round = 0; round < 20; round++) {
             ConcurrentLinkedQueue<RunEvent> terminal = new ConcurrentLinkedQueue<>();
             java.util.Set<Thread> emitters = java.util.concurrent.ConcurrentHashMap.newKeySet();
-            java.util.concurrent.atomic.AtomicReference<ConcurrentRun> running = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicReference<ConcurrentRun> running =
+                    new java.util.concurrent.atomic.AtomicReference<>();
             EventSink sink = new EventSink() {
                 @Override
                 public void accept(RunEvent e) {
