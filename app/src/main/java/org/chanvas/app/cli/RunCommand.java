@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.LinkedBlockingQueue;
 import org.chanvas.model.Network;
 import org.chanvas.model.script.ScriptParser;
 import org.chanvas.runtime.engine.ComputeObserver;
@@ -19,7 +18,7 @@ import org.chanvas.runtime.engine.Run;
 import org.chanvas.runtime.engine.RunOptions;
 import org.chanvas.runtime.engine.RunOutcome;
 import org.chanvas.runtime.engine.RunPlan;
-import org.chanvas.runtime.event.EventSink;
+import org.chanvas.runtime.event.EventPipe;
 import org.chanvas.runtime.event.RunEvent;
 import org.chanvas.runtime.event.TraceWriter;
 import picocli.CommandLine.Command;
@@ -32,17 +31,20 @@ import picocli.CommandLine.Spec;
  * {@code chanvas run FILE [--seed N] [--timeout S] [--trace OUT.jsonl]} (SPEC §4; {@code --carriers N} is ours):
  * runs a network headless,
  * prints each {@code print} as {@code label: text}, and exits 0 all finished, 3 deadlock or stuck (diagnosis
- * on stderr), 4 timeout, 5 script error, 2 invalid input. With a seed the run is deterministic.
+ * on stderr), 4 timeout, 5 script error, 70 internal error, 2 invalid input. With a seed the run is deterministic.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs a network headless and prints what its processes print.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every process finished", "2:invalid input", "3:deadlock or stuck (diagnosis on stderr)",
-                "4:timeout", "5:script error"})
+                "4:timeout", "5:script error", "70:internal error (a bug in Chanvas; stack trace logged)"})
 public final class RunCommand implements Callable<Integer> {
 
-    /** Marks the end of the event stream for the printer. */
-    private static final RunEvent END = new RunEvent.Timeout(-1);
+    /**
+     * Events on their way to stdout and the trace at most: a process that prints faster than the terminal
+     * takes waits for it (back-pressure) instead of queueing without bound.
+     */
+    static final int PIPE_CAPACITY = 4096;
 
     @Spec
     CommandSpec spec;
@@ -120,23 +122,12 @@ public final class RunCommand implements Callable<Integer> {
 
     private int run(RunPlan plan, ComputeObserver compute, PrintWriter out, PrintWriter err,
                     BufferedWriter traceOut) {
-        // An unbounded queue: a process adding to it never waits for the terminal.
-        LinkedBlockingQueue<RunEvent> events = new LinkedBlockingQueue<>();
-        // Without a trace only prints are shown, so the engine is spared building an event for every move.
-        EventSink sink = traceOut != null ? events::add : new EventSink() {
-            @Override
-            public void accept(RunEvent event) {
-                events.add(event);
-            }
-
-            @Override
-            public boolean enabled() {
-                return false;
-            }
-        };
+        // Bounded: memory stays flat and the time limit holds however fast a script prints. Without a trace only
+        // prints are shown, so the engine is spared building an event for every move.
+        EventPipe events = new EventPipe(PIPE_CAPACITY, traceOut != null);
         long timeoutMillis = timeoutSeconds == null ? 0 : Math.max(1, Math.round(timeoutSeconds * 1000));
         long runSeed = seed != null ? seed : System.nanoTime();
-        RunOptions options = RunOptions.defaults().withSeed(runSeed).withTimeout(timeoutMillis).withSink(sink);
+        RunOptions options = RunOptions.defaults().withSeed(runSeed).withTimeout(timeoutMillis).withSink(events);
         Engine engine = seed != null ? new DeterministicEngine() : new ConcurrentEngine();
         TraceWriter traceWriter = traceOut == null ? null : new TraceWriter(traceOut);
         String[] traceFault = new String[1];
@@ -144,8 +135,8 @@ public final class RunCommand implements Callable<Integer> {
             try {
                 while (true) {
                     RunEvent e = events.take();
-                    if (e == END) {
-                        return;
+                    if (e == null) {
+                        return; // closed and drained
                     }
                     if (e instanceof RunEvent.Printed p) {
                         out.println(p.label() + ": " + p.text());
@@ -170,7 +161,7 @@ public final class RunCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             outcome = new RunOutcome.Stopped();
         }
-        events.add(END);
+        events.close();
         try {
             printer.join();
         } catch (InterruptedException e) {
@@ -186,9 +177,22 @@ public final class RunCommand implements Callable<Integer> {
             case RunOutcome.Deadlocked d -> err.print(d.diagnosis().describe());
             case RunOutcome.TimedOut t -> err.println("timeout: the run did not end within " + timeoutSeconds + " s");
             case RunOutcome.ScriptFailed f -> err.println(f.describe());
+            case RunOutcome.InternalError e -> err.println(e.describe());
             case RunOutcome.Stopped s -> err.println("stopped");
         }
         err.flush();
-        return outcome.exitCode();
+        return exitCode(outcome);
+    }
+
+    /** The exit code of each outcome (SPEC §4): the one place that maps them. */
+    static int exitCode(RunOutcome outcome) {
+        return switch (outcome) {
+            case RunOutcome.Finished f -> 0;
+            case RunOutcome.Deadlocked d -> 3;
+            case RunOutcome.TimedOut t -> 4;
+            case RunOutcome.ScriptFailed f -> 5;
+            case RunOutcome.InternalError e -> 70; // EX_SOFTWARE of sysexits.h
+            case RunOutcome.Stopped s -> 130; // as a shell reports a run ended by Ctrl-C
+        };
     }
 }

@@ -162,4 +162,45 @@ class RunCommandTest {
         assertThat(lines).contains("{\"type\":\"print\",\"t\":0,\"process\":\"consumer\",\"label\":\"consumer\","
                 + "\"text\":\"Message 0\"}");
     }
+
+    /** One switch maps outcomes to exit codes (SPEC §4); an internal error is 70 (EX_SOFTWARE), never 5. */
+    @Test
+    void eachOutcomeHasItsOwnExitCode() {
+        assertThat(RunCommand.exitCode(new org.chanvas.runtime.engine.RunOutcome.Finished())).isZero();
+        assertThat(RunCommand.exitCode(new org.chanvas.runtime.engine.RunOutcome.TimedOut(1))).isEqualTo(4);
+        assertThat(RunCommand.exitCode(new org.chanvas.runtime.engine.RunOutcome.ScriptFailed("p", "p", 1, 1, "x")))
+                .isEqualTo(5);
+        assertThat(RunCommand.exitCode(new org.chanvas.runtime.engine.RunOutcome.InternalError("process p", "bug")))
+                .isEqualTo(70);
+        assertThat(RunCommand.exitCode(new org.chanvas.runtime.engine.RunOutcome.Stopped())).isEqualTo(130);
+    }
+
+    static Network one(String id, String script) {
+        return new Network("n", "", List.of(new Process(id, 0, 0, script)), List.of(), List.of(), null);
+    }
+
+    /**
+     * Issue 9 item 3 / issue 14 item 1: a script printing in a tight loop, and two processes in an endless
+     * exchange, still end at --timeout (exit 4) with auto carriers (one while nothing computes) and with two.
+     * Before, on one carrier the time limit never fired and the printed lines queued without bound.
+     */
+    @Test
+    void aTightPrintLoopAndAnEndlessExchangeEndAtTheTimeoutOnAutoAndTwoCarriers() throws Exception {
+        Network pingPong = new Network("pp", "", List.of(
+                new Process("a", 0, 0, "forever {\n select { send out 1 { } }\n select { recv in { } }\n}"),
+                new Process("b", 0, 0, "forever {\n select { recv in { } }\n select { send out 2 { } }\n}")),
+                List.of(new Channel("ab", ChannelKind.RENDEZVOUS, 0, List.of(new Endpoint("a", "out")),
+                                List.of(new Endpoint("b", "in"))),
+                        new Channel("ba", ChannelKind.RENDEZVOUS, 0, List.of(new Endpoint("b", "out")),
+                                List.of(new Endpoint("a", "in")))), List.of(), null);
+        Network loud = one("loud", "i = 0\nforever {\n print i\n i = i + 1\n}");
+        for (String carriers : List.of("auto", "2")) {
+            Result p = run(pingPong, "--timeout", "0.3", "--carriers", carriers);
+            assertThat(p.code()).as("ping-pong, carriers " + carriers).isEqualTo(4);
+            assertThat(p.err()).contains("timeout");
+            Result l = run(loud, "--timeout", "0.3", "--carriers", carriers);
+            assertThat(l.code()).as("print loop, carriers " + carriers).isEqualTo(4);
+            assertThat(l.out().lines().limit(3)).containsExactly("loud: 0", "loud: 1", "loud: 2");
+        }
+    }
 }

@@ -13,8 +13,15 @@ public interface Party {
     /** Another thread matched the owner's untimed wait; the owner will wake with a result. */
     void claimed();
 
-    /** The owner is about to park in a wait with a timeout (a select with {@code after}). */
-    default void timedWaiting() {
+    /**
+     * The owner is about to park in a wait with a timeout (a select with {@code after}) until {@code deadline}
+     * ({@link System#nanoTime()}).
+     *
+     * @return true when the party unparks the owner at the deadline itself (an engine's own timers), so the
+     *         wait sets no JDK timer; false to leave the wake-up to the JDK
+     */
+    default boolean timedWaiting(long deadline) {
+        return false;
     }
 
     /** The owner woke from a timed wait, whatever woke it. */

@@ -94,11 +94,10 @@ public final class Select {
         boolean completed;
         try {
             if (timed) {
-                if (party != null) {
-                    party.timedWaiting();
-                }
+                long deadline = System.nanoTime() + timeoutNanos;
+                boolean woken = party != null && party.timedWaiting(deadline);
                 try {
-                    completed = w.await(System.nanoTime() + timeoutNanos);
+                    completed = w.await(deadline, woken);
                 } finally {
                     if (party != null) {
                         party.timedWoke();

@@ -109,14 +109,20 @@ final class Wait {
         }
     }
 
+    boolean await(long deadline) throws InterruptedException {
+        return await(deadline, false);
+    }
+
     /**
      * Parks until completed. On interrupt, cancels if still possible and throws; if already claimed, waits
      * for the (imminent) completion and keeps the interrupt flag set for the caller's next operation.
      *
      * @param deadline System.nanoTime() to give up at, or 0 for none
+     * @param wokenAtDeadline whether someone (the engine's timers) unparks the owner at the deadline: then
+     *                        it parks without a JDK timer, whose wake-up a busy carrier would neglect
      * @return true when completed, false when the deadline passed and the wait was cancelled
      */
-    boolean await(long deadline) throws InterruptedException {
+    boolean await(long deadline, boolean wokenAtDeadline) throws InterruptedException {
         boolean interrupted = false;
         if (spin(deadline)) {
             return true;
@@ -135,7 +141,7 @@ final class Wait {
                 if (left <= 0 && s == WAITING && tryCancel()) {
                     return false;
                 }
-                if (left > 0) {
+                if (left > 0 && !wokenAtDeadline) {
                     LockSupport.parkNanos(this, left);
                 } else {
                     LockSupport.park(this);

@@ -38,6 +38,10 @@ final class ProcessRunner implements Runnable, Party {
     private List<WaitOn> waits = List.of();
     /** The call awaiting its reply, so a diagnosis can name the server that holds it. */
     private volatile CallRequest<Object, Object> calling;
+    /** When this process next looks at the run's clock (see ConcurrentRun.tick). */
+    private final ConcurrentRun.Turn turn;
+    /** The run's timer for the timed select this process waits in, if any. */
+    private RunTimers.Timer selectTimer;
 
     ProcessRunner(ConcurrentRun run, int index, RunPlan.ProcessPlan plan, Map<String, ConcurrentRun.Port> ports,
                   long seed) {
@@ -48,25 +52,36 @@ final class ProcessRunner implements Runnable, Party {
         this.ports = ports;
         long processSeed = seed * 0x9E3779B97F4A7C15L + index;
         this.machine = new ProcessMachine(label, plan.body(), plan.ports(), processSeed, run.options().stepBudget());
-        this.seed = processSeed ^ 0x5DEECE66DL;
+        this.seed = selectSeed(seed, index);
         this.sink = run.sink();
+        this.turn = new ConcurrentRun.Turn(index);
     }
 
     String id() {
         return id;
     }
 
+    /** The seed of the random start of process {@code index}'s selects in a run seeded with {@code runSeed}. */
+    static long selectSeed(long runSeed, int index) {
+        return (runSeed * 0x9E3779B97F4A7C15L + index) ^ 0x5DEECE66DL;
+    }
+
     @Override
     public void run() {
         try {
+            run.began();
+            if (run.decided()) {
+                return; // stopped while this thread was being started; its interrupt may have come too early
+            }
             if (sink.enabled()) {
                 run.emit(new RunEvent.Started(run.now(), id, label));
             }
             loop();
         } catch (InterruptedException stopped) {
             // the run is over (stop, timeout, failure or deadlock elsewhere): end quietly
-        } catch (RuntimeException bug) {
-            fail(machine.pendingPos(), "internal error: " + bug);
+        } catch (RuntimeException | Error bug) {
+            // Script errors arrive as Request.Failed; anything thrown is a bug in Chanvas.
+            run.internalError("process " + id, bug);
         } finally {
             run.runnerEnded();
         }
@@ -74,6 +89,9 @@ final class ProcessRunner implements Runnable, Party {
 
     private void loop() throws InterruptedException {
         while (true) {
+            if (turn.due()) {
+                run.tick(turn);
+            }
             Request r = machine.advance();
             switch (r) {
                 case Request.Send s -> {
@@ -128,7 +146,7 @@ final class ProcessRunner implements Runnable, Party {
                         if (sink.enabled()) {
                             run.emit(new RunEvent.Slept(run.now(), id, sl.millis()));
                         }
-                        Thread.sleep(sl.millis());
+                        run.sleep(ConcurrentRun.waitNanos(sl.millis()));
                     } finally {
                         run.watch().timedWoke(index);
                     }
@@ -143,7 +161,7 @@ final class ProcessRunner implements Runnable, Party {
                         return; // a script computing forever still ends when the run does
                     }
                     run.options().compute().computing(id);
-                    Thread.yield();
+                    run.yieldCarrier();
                     machine.resume();
                 }
                 case Request.Done d -> {
@@ -206,15 +224,14 @@ final class ProcessRunner implements Runnable, Party {
                 }
                 case Request.AfterOffer ao -> {
                     afterIndex = i;
-                    timeoutNanos = ao.millis() >= Long.MAX_VALUE / 2_000_000L ? Long.MAX_VALUE / 2
-                            : ao.millis() * 1_000_000L;
+                    timeoutNanos = ConcurrentRun.waitNanos(ao.millis());
                 }
             }
         }
         if (guards.isEmpty()) { // only an after: a sleep
             run.watch().timedWaiting(index);
             try {
-                Thread.sleep(Math.max(0, timeoutNanos / 1_000_000L));
+                run.sleep(timeoutNanos);
             } finally {
                 run.watch().timedWoke(index);
             }
@@ -264,12 +281,10 @@ final class ProcessRunner implements Runnable, Party {
     }
 
     private void fail(Pos pos, String message) {
-        if (run.decided()) {
-            return; // the run already ended for another reason; this is a consequence, not the cause
-        }
         machine.fail(pos, message);
-        run.emit(new RunEvent.Failed(run.now(), id, pos.line(), pos.column(), message));
-        run.finish(new RunOutcome.ScriptFailed(id, label, pos.line(), pos.column(), message));
+        // Reported only if it decides the run; after another ending it is a consequence, not the cause.
+        run.finish(new RunOutcome.ScriptFailed(id, label, pos.line(), pos.column(), message),
+                new RunEvent.Failed(run.now(), id, pos.line(), pos.column(), message));
     }
 
     /**
@@ -305,12 +320,19 @@ final class ProcessRunner implements Runnable, Party {
     }
 
     @Override
-    public void timedWaiting() {
+    public boolean timedWaiting(long deadline) {
         run.watch().timedWaiting(index);
+        selectTimer = run.timers().wake(Thread.currentThread(), deadline);
+        return true;
     }
 
     @Override
     public void timedWoke() {
+        RunTimers.Timer t = selectTimer;
+        if (t != null) {
+            selectTimer = null;
+            run.timers().cancel(t);
+        }
         run.watch().timedWoke(index);
     }
 }

@@ -2,37 +2,23 @@ package org.chanvas.runtime.engine;
 
 import org.chanvas.runtime.watch.Diagnosis;
 
-/** How a run ended, with the command line's exit code (SPEC §4). */
+/** How a run ended. (The command line maps each to its exit code, SPEC §4.) */
 public sealed interface RunOutcome {
-
-    int exitCode();
 
     /** Every process finished. */
     record Finished() implements RunOutcome {
-        public int exitCode() {
-            return 0;
-        }
     }
 
     /** Nothing could move again (deadlock, or stuck). */
     record Deadlocked(Diagnosis diagnosis) implements RunOutcome {
-        public int exitCode() {
-            return 3;
-        }
     }
 
     /** The time limit passed. */
     record TimedOut(long millis) implements RunOutcome {
-        public int exitCode() {
-            return 4;
-        }
     }
 
     /** A script error in one process ended the run. */
     record ScriptFailed(String process, String label, int line, int column, String message) implements RunOutcome {
-        public int exitCode() {
-            return 5;
-        }
 
         /** {@code label line:col: message}. */
         public String describe() {
@@ -42,8 +28,20 @@ public sealed interface RunOutcome {
 
     /** Someone called stop(). */
     record Stopped() implements RunOutcome {
-        public int exitCode() {
-            return 130;
+    }
+
+    /**
+     * A bug in Chanvas, not in the script, ended the run (its stack trace is logged).
+     *
+     * @param where the process (or part of the engine) it happened in
+     * @param message the exception, in one line
+     */
+    record InternalError(String where, String message) implements RunOutcome {
+
+        /** One line for the user, saying it is our fault. */
+        public String describe() {
+            return "internal error in " + where + ": " + message + " (a bug in Chanvas, not in the script; "
+                    + "the stack trace is logged)";
         }
     }
 }

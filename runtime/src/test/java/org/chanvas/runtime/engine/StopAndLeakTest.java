@@ -12,7 +12,11 @@ import org.chanvas.runtime.Nets;
 import org.chanvas.runtime.event.EventQueue;
 import org.junit.jupiter.api.Test;
 
-/** stop() and close() end every process quickly, even one that never communicates, and leave nothing behind. */
+/**
+ * stop() and close() end every process, even one that never communicates, and leave nothing behind. (How
+ * quickly is a figure for the benchmarks; here each wait is bounded only so a broken build fails instead of
+ * hanging.)
+ */
 class StopAndLeakTest {
 
     static final Nets BUSY = net()
@@ -24,16 +28,19 @@ class StopAndLeakTest {
             .kind("c", ChannelKind.RENDEZVOUS, 0, "spinner.never", "waiter.in")
             .kind("d", ChannelKind.BUFFERED, 2, "writer.out", "sleeper.in");
 
+    static final Duration LIMIT = Duration.ofSeconds(20);
+
     @Test
-    void stopEndsEveryProcessWithinOneSecond() throws Exception {
+    void stopEndsEveryProcess() throws Exception {
         for (Engine engine : List.of(new ConcurrentEngine(), new DeterministicEngine())) {
             Run r = engine.prepare(BUSY.plan(), RunOptions.defaults());
             r.start();
             assertThat(r.outcome()).isEmpty();
-            long t0 = System.nanoTime();
             r.stop();
-            assertThat(r.await(Duration.ofSeconds(1))).contains(new RunOutcome.Stopped());
-            assertThat(System.nanoTime() - t0).isLessThan(1_000_000_000L);
+            assertThat(r.await(LIMIT)).contains(new RunOutcome.Stopped());
+            if (r instanceof ConcurrentRun cr) {
+                assertThat(cr.threads()).noneMatch(Thread::isAlive);
+            }
             r.close();
         }
     }
@@ -47,14 +54,18 @@ class StopAndLeakTest {
             Run r = engine.prepare(n.plan(), RunOptions.defaults().withPacing(pacing));
             r.start();
             r.stop();
-            assertThat(r.await(Duration.ofSeconds(1))).contains(new RunOutcome.Stopped());
+            assertThat(r.await(LIMIT)).contains(new RunOutcome.Stopped());
             r.close();
         }
     }
 
+    /**
+     * Counts only the runs' own threads (each process's, and the concurrent run's timer thread), never the
+     * JVM's: other tests, the JIT and the GC start and end threads of their own. A run whose thread lingered
+     * would also be kept from the garbage collector by it, which the weak references see.
+     */
     @Test
     void aThousandStartStopCyclesLeaveNoThreadNorRun() throws Exception {
-        int platformThreadsBefore = Thread.activeCount();
         List<WeakReference<Run>> runs = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         var plan = BUSY.plan();
@@ -67,16 +78,15 @@ class StopAndLeakTest {
             if (r instanceof ConcurrentRun cr) {
                 threads.addAll(cr.threads());
             }
-            if (i % 100 == 0) {
+            if (i % 10 == 0) {
                 runs.add(new WeakReference<>(r));
             }
         }
-        assertThat(threads).hasSize(500 * 5).noneMatch(Thread::isAlive);
+        assertThat(threads).hasSize(500 * (plan.size() + 1)).noneMatch(Thread::isAlive);
         threads.clear();
         for (int attempt = 0; attempt < 50 && runs.stream().anyMatch(w -> w.get() != null); attempt++) {
             System.gc();
         }
         assertThat(runs).allMatch(w -> w.get() == null);
-        assertThat(Thread.activeCount()).isLessThanOrEqualTo(platformThreadsBefore + 2);
     }
 }

@@ -254,6 +254,11 @@ public final class RunController {
                 console.note("All processes finished.");
             }
             case RunOutcome.Stopped s -> stateText.set("stopped");
+            case RunOutcome.InternalError e -> {
+                stateText.set("internal error");
+                console.error(e.describe());
+                messages.show(MessageBar.Tone.ERROR, e.describe());
+            }
             case RunOutcome.TimedOut t -> {
                 stateText.set("timed out");
                 console.error("The run timed out after " + t.millis() + " ms.");
