@@ -1,11 +1,10 @@
 package org.chanvas.app.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.Writer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -38,7 +37,7 @@ import picocli.CommandLine.Spec;
         description = "Runs a network headless and prints what its processes print.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every process finished", "2:invalid input", "3:deadlock or stuck (diagnosis on stderr)",
-                "4:timeout", "5:script error"})
+                "4:timeout", "5:script error", "7:the run ended but its trace could not be written"})
 public final class RunCommand implements Callable<Integer> {
 
     /** Marks the end of the event stream for the printer. */
@@ -94,32 +93,25 @@ public final class RunCommand implements Callable<Integer> {
             }
             return 2;
         }
-        BufferedWriter traceOut = null;
-        if (trace != null) {
-            try {
-                traceOut = Files.newBufferedWriter(trace, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                err.println("chanvas run: cannot write the trace " + trace + ": " + e.getMessage());
-                return 2;
-            }
+        // Refused when it is the input (it once replaced the network) or cannot be written; exit 7 if it fails later.
+        Optional<TraceOutput> traceOutput = trace == null ? Optional.empty()
+                : TraceOutput.open(trace, List.of(file), err);
+        if (trace != null && traceOutput.isEmpty()) {
+            return 2;
         }
+        Writer traceOut = traceOutput.map(TraceOutput::writer).orElse(null);
         // Set before the run's first virtual thread (the printer), so no second carrier is even started; a seeded
         // run is one thread whatever the carriers, so it leaves the scheduler alone.
         try (Carriers c = seed != null ? null : carrierSetting.get().apply()) {
-            return run(plan, c == null ? ComputeObserver.NONE : c.observer(), out, err, traceOut);
+            int code = run(plan, c == null ? ComputeObserver.NONE : c.observer(), out, err, traceOut);
+            return traceOutput.isEmpty() || traceOutput.get().finish(err) ? code : TraceOutput.UNWRITTEN;
         } finally {
-            if (traceOut != null) {
-                try {
-                    traceOut.close();
-                } catch (IOException e) {
-                    err.println("chanvas run: cannot finish the trace " + trace + ": " + e.getMessage());
-                }
-            }
+            traceOutput.ifPresent(TraceOutput::close);
         }
     }
 
     private int run(RunPlan plan, ComputeObserver compute, PrintWriter out, PrintWriter err,
-                    BufferedWriter traceOut) {
+                    Writer traceOut) {
         // An unbounded queue: a process adding to it never waits for the terminal.
         LinkedBlockingQueue<RunEvent> events = new LinkedBlockingQueue<>();
         // Without a trace only prints are shown, so the engine is spared building an event for every move.
