@@ -88,9 +88,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             plan = RunPlan.compile(network, ScriptParser::parse);
         } catch (RunPlan.InvalidPlanException e) {
-            for (String p : e.problems()) {
-                err.println(file + ": " + p);
-            }
+            NetworkInput.printFaults(file, e.faults(), err); // what check says of the same file
             return 2;
         }
         // Refused when it is the input (it once replaced the network) or cannot be written; exit 7 if it fails later.
@@ -132,6 +130,7 @@ public final class RunCommand implements Callable<Integer> {
         Engine engine = seed != null ? new DeterministicEngine() : new ConcurrentEngine();
         TraceWriter traceWriter = traceOut == null ? null : new TraceWriter(traceOut);
         String[] traceFault = new String[1];
+        TerminalText shown = TerminalText.detect();
         Thread printer = Thread.ofVirtual().name("chanvas-run-printer").start(() -> {
             try {
                 while (true) {
@@ -140,7 +139,7 @@ public final class RunCommand implements Callable<Integer> {
                         return;
                     }
                     if (e instanceof RunEvent.Printed p) {
-                        out.println(p.label() + ": " + p.text());
+                        out.println(shown.line(p.label() + ": " + p.text()));
                     }
                     if (traceWriter != null && traceFault[0] == null) {
                         try {
@@ -175,9 +174,9 @@ public final class RunCommand implements Callable<Integer> {
         switch (outcome) {
             case RunOutcome.Finished f -> {
             }
-            case RunOutcome.Deadlocked d -> err.print(d.diagnosis().describe());
+            case RunOutcome.Deadlocked d -> err.print(shown.lines(d.diagnosis().describe()));
             case RunOutcome.TimedOut t -> err.println("timeout: the run did not end within " + timeoutSeconds + " s");
-            case RunOutcome.ScriptFailed f -> err.println(f.describe());
+            case RunOutcome.ScriptFailed f -> err.println(shown.line(f.describe()));
             case RunOutcome.Stopped s -> err.println("stopped");
         }
         err.flush();

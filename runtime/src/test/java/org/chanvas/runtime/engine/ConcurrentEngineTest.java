@@ -65,7 +65,7 @@ class ConcurrentEngineTest {
 
     @Test
     void deadlockIsReportedWithinAHundredMillisecondsOfTheLastMove() throws Exception {
-        Nets n = net().process("a", "sleep 30\nrecv in").process("b", "recv in")
+        Nets n = net().process("a", "sleep 30\nrecv in\nif false { send out 0 }").process("b", "recv in\nif false { send out 0 }")
                 .rendezvous("ab", "a.out", "b.in").rendezvous("ba", "b.out", "a.in");
         EventQueue q = new EventQueue();
         assertThat(run(n, q)).isInstanceOf(RunOutcome.Deadlocked.class);
@@ -79,7 +79,7 @@ class ConcurrentEngineTest {
 
     @Test
     void anUnboundedChannelPastItsLimitFailsTheSenderWithItsLine() throws Exception {
-        Nets n = net().process("w", "x = 0\nforever {\n  send out x\n  x = x + 1\n}").process("r", "sleep 100000")
+        Nets n = net().process("w", "x = 0\nforever {\n  send out x\n  x = x + 1\n}").process("r", "sleep 100000\nif false { recv in }")
                 .kind("q", ChannelKind.UNBOUNDED, 0, "w.out", "r.in");
         for (Engine engine : List.of(new ConcurrentEngine(), new DeterministicEngine())) {
             try (Run r = engine.prepare(n.plan(), RunOptions.defaults().withUnboundedLimit(1000))) {
@@ -96,7 +96,7 @@ class ConcurrentEngineTest {
 
     @Test
     void aScriptErrorEndsTheRunAndLeavesNoProcessRunning() throws Exception {
-        Nets n = net().process("bad", "sleep 5\nx = [1][3]").process("spin", "forever { }")
+        Nets n = net().process("bad", "sleep 5\nx = [1][3]").process("spin", "if false { send out 0 }\nforever { }")
                 .process("wait", "recv in").rendezvous("c", "spin.out", "wait.in");
         try (Run r = new ConcurrentEngine().prepare(n.plan(), RunOptions.defaults())) {
             r.start();
