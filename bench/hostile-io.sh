@@ -30,11 +30,12 @@ net 120 '"producer"' > ok.json
 "$cv" check ok.json >/dev/null 2>&1   # builds the launcher's jar once, outside the timings
 
 printf '%-28s %4s %7s  %-34s %s\n' case exit seconds verdict message
-row() { # name, verdict command (may be empty), then the chanvas arguments
+row() { # name, verdict command (may be empty), then the chanvas arguments (or --cmd and a whole command)
   local name="$1" verdict="$2"; shift 2
   local start end code msg v
   start=$(date +%s.%N)
-  timeout -k 5 "$limit" "$cv" "$@" >out.txt 2>err.txt </dev/null
+  if [ "$1" = "--cmd" ]; then shift; else set -- "$cv" "$@"; fi
+  timeout -k 5 "$limit" "$@" >out.txt 2>err.txt </dev/null
   code=$?
   end=$(date +%s.%N)
   [ "$code" = 124 ] || [ "$code" = 137 ] && code="HANG"
@@ -51,6 +52,7 @@ for x in 1e308 -1e308 123456789012345678901234567890; do
   row "export x=$(echo $x | cut -c1-12) png" "" export far.json -o out.png
   row "export x=$(echo $x | cut -c1-12) svg" "" export far.json -o out.svg
 done
+net 1e308 '"producer"' > far.json
 row "run x=1e308" "" run far.json --timeout 5
 
 for cp in 0000 0001 0007 0008 000b 000c 001b 001f 007f; do
@@ -61,7 +63,8 @@ done
 net 120 '"two\nlines\tand tab"' > nl.json
 row "pdf label newline+tab" "grep -c SEVERE err.txt" export nl.json -o out.pdf
 net 120 '"say \"hi\" \\\\ back\\\\"' > bs.json
-row "dot label quote+backslash" "tail -c 200 out.dot | tr -d '\n' | cut -c1-34" export bs.json -o out.dot
+dot_ok='if command -v dot >/dev/null; then dot -Tsvg out.dot >/dev/null 2>dot.err && echo "graphviz parses" || head -1 dot.err; else echo "(no graphviz)"; fi'
+row "dot label quote+backslash" "$dot_ok" export bs.json -o out.dot
 
 ln -sf /dev/full link.png
 row "export png -> link /dev/full" "stat -c '%F %a' link.png" export ok.json -o link.png
@@ -71,6 +74,14 @@ if [ "$(id -u)" = 0 ] && mkdir -p full && mount -t tmpfs -o size=64k tmpfs full 
   echo old > full/old.png; head -c 60000 /dev/zero > full/filler
   row "png on full disk" "cat full/old.png" export ok.json --scale 4 -o full/old.png
   umount full
+fi
+
+# A script printing an escape code, run on a pseudo-terminal: does the raw ESC reach the screen?
+cat > esc.json <<'EOF2'
+{ "format": "chanvas/1", "processes": [ { "id": "p", "script": "print \"\u001b[2J\u001b[31mred\u0007\"" } ] }
+EOF2
+if command -v script >/dev/null; then
+    row "run prints ESC, terminal" "printf 'raw ESC bytes: '; grep -c \$'\\e\\[2J' tty.txt" --cmd script -qec "$cv run esc.json" tty.txt
 fi
 
 cp ok.json same.json

@@ -46,8 +46,8 @@ final class TraceOutput implements AutoCloseable {
     static Optional<TraceOutput> open(Path trace, List<Path> reads, PrintWriter err) {
         for (Path read : reads) {
             if (sameFile(trace, read)) {
-                err.println("chanvas run: the trace " + trace + " is " + (read.equals(trace) ? "" : "the same file as ")
-                        + read + ", which the run reads; choose another file for the trace");
+                err.println("chanvas run: --trace " + trace + (read.equals(trace) ? " would replace "
+                        : " is the same file as ") + read + ", which the run reads; choose another file for the trace");
                 return Optional.empty();
             }
         }

@@ -48,7 +48,7 @@ class RunTraceOutputTest {
     void aTraceOverTheInputIsRefusedAndTheInputKept() throws Exception {
         Result r = run(net.toString(), "--seed", "1", "--trace", net.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("chanvas run: the trace " + net + " is " + net
+        assertThat(r.err()).isEqualTo("chanvas run: --trace " + net + " would replace " + net
                 + ", which the run reads; choose another file for the trace\n");
         assertThat(Files.readString(net)).isEqualTo(NET);
     }
@@ -80,6 +80,17 @@ class RunTraceOutputTest {
         }
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.isRegularFile(full)).isFalse();
+    }
+
+    @Test
+    void aTraceInAFolderThatTakesNoNewFileIsRefusedNamingTheFolder() {
+        Path proc = Path.of("/proc/version");
+        assumeTrue(Files.isRegularFile(proc));
+        Result r = run(net.toString(), "--trace", proc.toString());
+        assertThat(r.code()).isEqualTo(2);
+        // The reason is the system's: "no such file or folder" for root, "permission denied" for others.
+        assertThat(r.err()).startsWith("chanvas run: cannot write the trace /proc/version: no new file can be made"
+                + " in /proc (").endsWith(")\n").doesNotContain(".tmp");
     }
 
     @Test

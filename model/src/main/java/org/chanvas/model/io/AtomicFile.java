@@ -195,7 +195,19 @@ public final class AtomicFile {
             throw new FileSystemException(null, null, "the folder " + dir + " does not exist");
         }
         Path temp = dir.resolve("." + dest.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            // The temporary file's name means nothing to the person who asked for the target: name its folder.
+            String why = switch (e) {
+                case AccessDeniedException a -> "permission denied";
+                case NoSuchFileException n -> "no such file or folder";
+                case FileSystemException f when f.getReason() != null -> lowerFirst(f.getReason());
+                default -> reason(e);
+            };
+            throw new FileSystemException(null, null, "no new file can be made in " + dir + " (" + why + ")");
+        }
         return new Pending(dest, temp, ch, new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16));
     }
 
