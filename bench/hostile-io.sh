@@ -62,8 +62,8 @@ for cp in 0000 0001 0007 0008 000b 000c 001b 001f 007f; do
 done
 net 120 '"two\nlines\tand tab"' > nl.json
 row "pdf label newline+tab" "grep -c SEVERE err.txt" export nl.json -o out.pdf
-net 120 '"say \"hi\" \\\\ back\\\\"' > bs.json
-dot_ok='if command -v dot >/dev/null; then dot -Tsvg out.dot >/dev/null 2>dot.err && echo "graphviz parses" || head -1 dot.err; else echo "(no graphviz)"; fi'
+net 120 '"say \"hi\" \\ back\\"' > bs.json   # the label: say "hi" \ back\  (ends in a backslash)
+dot_ok='if command -v dot >/dev/null; then dot -Tplain out.dot 2>dot.err | grep "^node producer" | cut -d" " -f7-9 | grep . || head -1 dot.err; else echo "(no graphviz)"; fi'
 row "dot label quote+backslash" "$dot_ok" export bs.json -o out.dot
 
 ln -sf /dev/full link.png
