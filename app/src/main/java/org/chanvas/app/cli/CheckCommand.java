@@ -64,7 +64,8 @@ public final class CheckCommand implements Callable<Integer> {
                     out.println(toJson(false, failed.errors().stream().map(CheckCommand::errorEntry).toList(),
                             List.of(), false));
                 } else {
-                    failed.errors().forEach(e -> err.println(e.describe()));
+                    TerminalText shown = TerminalText.detect();
+                    failed.errors().forEach(e -> err.println(shown.line(e.describe())));
                 }
                 code = INVALID;
             }
@@ -86,13 +87,11 @@ public final class CheckCommand implements Callable<Integer> {
 
     private void printText(Network network, AnalysisResult result, PrintWriter out, PrintWriter err) {
         String name = file.toString();
-        for (Fault f : result.faults()) {
-            err.println(name + ": " + f.where() + ": " + f.message());
-        }
-        if (!result.valid()) {
-            err.println(name + ": invalid: " + plural(result.faults().size(), "fault"));
-        }
+        NetworkInput.printFaults(file, result.faults(), err);
         List<CycleReport> cycles = result.cycles();
+        if (cycles.isEmpty() && !result.valid()) {
+            return; // "no deadlock-prone cycle" would read as a clean bill for a network that cannot run
+        }
         if (cycles.isEmpty()) {
             out.println(name + ": " + plural(network.processes().size(), "process")
                     + ", " + plural(network.channels().size(), "channel") + "; no deadlock-prone cycle");
@@ -108,7 +107,7 @@ public final class CheckCommand implements Callable<Integer> {
             if (c.justified()) {
                 line.append("   [justified").append(c.note().isEmpty() ? "" : ": " + c.note()).append(']');
             }
-            out.println(line);
+            out.println(TerminalText.detect().line(line.toString()));
         }
         if (result.truncated()) {
             out.println("  … more cycles not listed (limit " + limit + "; raise it with --limit)");

@@ -13,7 +13,6 @@ import org.chanvas.app.export.Exporters;
 import org.chanvas.model.Network;
 import org.chanvas.model.analysis.Analysis;
 import org.chanvas.model.analysis.AnalysisResult;
-import org.chanvas.model.analysis.Fault;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -87,9 +86,7 @@ public final class ExportCommand implements Callable<Integer> {
         AnalysisResult analysis = Analysis.of(network);
         if (!analysis.valid()) {
             // The same input `check` calls invalid: a picture of it would mislead.
-            for (Fault fault : analysis.faults()) {
-                err.println(file + ": " + fault.where() + ": " + fault.message());
-            }
+            NetworkInput.printFaults(file, analysis.faults(), err);
             return INVALID;
         }
 

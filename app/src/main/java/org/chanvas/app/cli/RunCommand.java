@@ -1,11 +1,10 @@
 package org.chanvas.app.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.Writer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.chanvas.model.Network;
@@ -37,7 +36,8 @@ import picocli.CommandLine.Spec;
         description = "Runs a network headless and prints what its processes print.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every process finished", "2:invalid input", "3:deadlock or stuck (diagnosis on stderr)",
-                "4:timeout", "5:script error", "70:internal error (a bug in Chanvas; stack trace logged)"})
+                "4:timeout", "5:script error", "7:the run ended but its trace could not be written",
+                "70:internal error (a bug in Chanvas; stack trace logged)"})
 public final class RunCommand implements Callable<Integer> {
 
     /**
@@ -91,37 +91,28 @@ public final class RunCommand implements Callable<Integer> {
         try {
             plan = RunPlan.compile(network, ScriptParser::parse);
         } catch (RunPlan.InvalidPlanException e) {
-            for (String p : e.problems()) {
-                err.println(file + ": " + p);
-            }
+            NetworkInput.printFaults(file, e.faults(), err); // what check says of the same file
             return 2;
         }
-        BufferedWriter traceOut = null;
-        if (trace != null) {
-            try {
-                traceOut = Files.newBufferedWriter(trace, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                err.println("chanvas run: cannot write the trace " + trace + ": " + e.getMessage());
-                return 2;
-            }
+        // Refused when it is the input (it once replaced the network) or cannot be written; exit 7 if it fails later.
+        Optional<TraceOutput> traceOutput = trace == null ? Optional.empty()
+                : TraceOutput.open(trace, List.of(file), err);
+        if (trace != null && traceOutput.isEmpty()) {
+            return 2;
         }
+        Writer traceOut = traceOutput.map(TraceOutput::writer).orElse(null);
         // Set before the run's first virtual thread (the printer), so no second carrier is even started; a seeded
         // run is one thread whatever the carriers, so it leaves the scheduler alone.
         try (Carriers c = seed != null ? null : carrierSetting.get().apply()) {
-            return run(plan, c == null ? ComputeObserver.NONE : c.observer(), out, err, traceOut);
+            int code = run(plan, c == null ? ComputeObserver.NONE : c.observer(), out, err, traceOut);
+            return traceOutput.isEmpty() || traceOutput.get().finish(err) ? code : TraceOutput.UNWRITTEN;
         } finally {
-            if (traceOut != null) {
-                try {
-                    traceOut.close();
-                } catch (IOException e) {
-                    err.println("chanvas run: cannot finish the trace " + trace + ": " + e.getMessage());
-                }
-            }
+            traceOutput.ifPresent(TraceOutput::close);
         }
     }
 
     private int run(RunPlan plan, ComputeObserver compute, PrintWriter out, PrintWriter err,
-                    BufferedWriter traceOut) {
+                    Writer traceOut) {
         // Bounded: memory stays flat and the time limit holds however fast a script prints. Without a trace only
         // prints are shown, so the engine is spared building an event for every move.
         EventPipe events = new EventPipe(PIPE_CAPACITY, traceOut != null);
@@ -131,6 +122,7 @@ public final class RunCommand implements Callable<Integer> {
         Engine engine = seed != null ? new DeterministicEngine() : new ConcurrentEngine();
         TraceWriter traceWriter = traceOut == null ? null : new TraceWriter(traceOut);
         String[] traceFault = new String[1];
+        TerminalText shown = TerminalText.detect();
         Thread printer = Thread.ofVirtual().name("chanvas-run-printer").start(() -> {
             try {
                 while (true) {
@@ -139,7 +131,7 @@ public final class RunCommand implements Callable<Integer> {
                         return; // closed and drained
                     }
                     if (e instanceof RunEvent.Printed p) {
-                        out.println(p.label() + ": " + p.text());
+                        out.println(shown.line(p.label() + ": " + p.text()));
                     }
                     if (traceWriter != null && traceFault[0] == null) {
                         try {
@@ -174,10 +166,10 @@ public final class RunCommand implements Callable<Integer> {
         switch (outcome) {
             case RunOutcome.Finished f -> {
             }
-            case RunOutcome.Deadlocked d -> err.print(d.diagnosis().describe());
+            case RunOutcome.Deadlocked d -> err.print(shown.lines(d.diagnosis().describe()));
             case RunOutcome.TimedOut t -> err.println("timeout: the run did not end within " + timeoutSeconds + " s");
-            case RunOutcome.ScriptFailed f -> err.println(f.describe());
-            case RunOutcome.InternalError e -> err.println(e.describe());
+            case RunOutcome.ScriptFailed f -> err.println(shown.line(f.describe()));
+            case RunOutcome.InternalError e -> err.println(shown.line(e.describe()));
             case RunOutcome.Stopped s -> err.println("stopped");
         }
         err.flush();

@@ -1,24 +1,20 @@
 package org.chanvas.app.export;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
+import org.chanvas.model.io.AtomicFile;
 
 /**
  * Writes an export to a temporary file beside the target and moves it into place only when it is complete,
- * so a failure (a full disk, a drawing error) never leaves a partial file or damages an old one.
+ * so a failure (a full disk, a drawing error) never leaves a partial file or damages an old one. A symbolic
+ * link at the target is kept and the file it names is replaced; a device or pipe there is written directly
+ * ({@link AtomicFile#open}), never replaced by a regular file.
  */
 final class AtomicOutput {
 
@@ -32,56 +28,14 @@ final class AtomicOutput {
     }
 
     static ExportResult write(Path target, Body body) {
-        Path file = target.toAbsolutePath().normalize();
-        Path folder = file.getParent();
-        if (Files.isDirectory(file)) {
-            return new ExportResult.Failed(target, "cannot write " + target + ": it is a folder");
-        }
-        if (folder == null || !Files.isDirectory(folder)) {
-            return new ExportResult.Failed(target, "cannot write " + target + ": the folder "
-                    + (folder == null ? "" : folder) + " does not exist");
-        }
-        Path temp = null;
-        try {
-            temp = Files.createTempFile(folder, "." + file.getFileName(), ".part");
-            shareLikeAnOrdinaryFile(temp, file);
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
-                body.writeTo(out);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return new ExportResult.Written(target, Files.size(file));
+        try (AtomicFile.Pending pending = AtomicFile.open(target)) {
+            body.writeTo(pending.stream());
+            pending.commit();
+            // A device has no size to read back.
+            long bytes = Files.isRegularFile(pending.destination()) ? Files.size(pending.destination()) : 0;
+            return new ExportResult.Written(target, bytes);
         } catch (IOException | RuntimeException e) {
-            deleteQuietly(temp);
             return new ExportResult.Failed(target, "cannot write " + target + ": " + reason(e));
-        }
-    }
-
-    /**
-     * A temporary file is private to its owner; an exported picture is not. Keep the permissions of the
-     * file being replaced, or give a new one the usual rw-r--r--.
-     */
-    private static void shareLikeAnOrdinaryFile(Path temp, Path target) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
-        if (view == null) {
-            return;
-        }
-        Set<PosixFilePermission> perms = Files.exists(target)
-                ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString("rw-r--r--");
-        view.setPermissions(perms);
-    }
-
-    private static void deleteQuietly(Path temp) {
-        if (temp == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-            // Nothing more can be done; the failure being reported is the one that matters.
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,9 +17,11 @@ import org.chanvas.model.ChannelKind;
 import org.chanvas.model.Endpoint;
 import org.chanvas.model.Network;
 import org.chanvas.model.Process;
+import org.chanvas.model.io.Printable;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DirectedPseudograph;
 import org.jgrapht.nio.Attribute;
+import org.jgrapht.nio.AttributeType;
 import org.jgrapht.nio.DefaultAttribute;
 
 /**
@@ -64,6 +67,10 @@ public final class DotExporter implements Exporter {
 
     @Override
     public ExportResult export(Network network, Highlights highlights, ExportOptions options, Path target) {
+        Optional<ExportResult> off = Drawing.offDrawing(network, target);
+        if (off.isPresent()) {
+            return off.get();
+        }
         String text = render(network, highlights, options);
         return AtomicOutput.write(target, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -83,7 +90,7 @@ public final class DotExporter implements Exporter {
             // JGraphT writes graph attributes without quotes, so values with spaces are quoted here.
             a.put("rankdir", DefaultAttribute.createAttribute("LR"));
             if (!network.title().isEmpty()) {
-                a.put("label", DefaultAttribute.createAttribute(quoted(network.title())));
+                a.put("label", DefaultAttribute.createAttribute("<" + html(network.title()) + ">"));
             }
             a.put("fontname", DefaultAttribute.createAttribute(quoted("DejaVu Sans")));
             return a;
@@ -129,7 +136,7 @@ public final class DotExporter implements Exporter {
 
     private static Map<String, Attribute> processAttributes(Process p, Highlights h) {
         Map<String, Attribute> a = new LinkedHashMap<>();
-        a.put("label", DefaultAttribute.createAttribute(p.displayLabel()));
+        a.put("label", htmlLabel(p.displayLabel()));
         a.put("shape", DefaultAttribute.createAttribute("box"));
         a.put("style", DefaultAttribute.createAttribute(styleOf("rounded", p.id(), h.deadlockProne(), h.justified(), true)));
         a.put("fontname", DefaultAttribute.createAttribute("DejaVu Sans Bold"));
@@ -142,7 +149,7 @@ public final class DotExporter implements Exporter {
     private static Map<String, Attribute> channelNodeAttributes(Channel c, Highlights h) {
         Map<String, Attribute> a = new LinkedHashMap<>();
         a.put("label", DefaultAttribute.createAttribute(""));
-        a.put("xlabel", DefaultAttribute.createAttribute(channelLabel(c)));
+        a.put("xlabel", htmlLabel(channelLabel(c)));
         a.put("shape", DefaultAttribute.createAttribute("circle"));
         a.put("width", DefaultAttribute.createAttribute("0.25"));
         a.put("fixedsize", DefaultAttribute.createAttribute("true"));
@@ -165,7 +172,7 @@ public final class DotExporter implements Exporter {
         a.put("fontname", DefaultAttribute.createAttribute("DejaVu Sans"));
         // The label sits on the edge that starts at a writer, so a shared channel is named once, at its node.
         if (e.writer != null && e.reader != null) {
-            a.put("label", DefaultAttribute.createAttribute(channelLabel(c)));
+            a.put("label", htmlLabel(channelLabel(c)));
         }
         a.put("kind", DefaultAttribute.createAttribute(c.kind().word()));
         if (c.kind() == ChannelKind.BUFFERED) {
@@ -215,8 +222,41 @@ public final class DotExporter implements Exporter {
         };
     }
 
+    /** A quoted DOT string, for graph attributes, which JGraphT writes as they are. */
     private static String quoted(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** A label as an HTML-like DOT label (see {@link #html}). */
+    private static Attribute htmlLabel(String s) {
+        return new DefaultAttribute<>(html(s), AttributeType.HTML);
+    }
+
+    /**
+     * A label as the text of an HTML-like DOT label, {@code <...>}. Not a quoted string: there a backslash
+     * starts an escape, and Graphviz and JGraphT's importer disagree on {@code \\"}, so a label ending in a
+     * backslash broke one or the other. Here a backslash is plain text; {@code & < > "} become entities, a
+     * line break {@code <BR/>}, and other control characters are shown as escapes ({@code \x07}).
+     */
+    static String html(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 8);
+        s.codePoints().forEach(cp -> {
+            switch (cp) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\n' -> out.append("<BR/>");
+                default -> {
+                    if (Printable.isControl(cp)) {
+                        out.append(Printable.escapeOf(cp));
+                    } else {
+                        out.appendCodePoint(cp);
+                    }
+                }
+            }
+        });
+        return out.toString();
     }
 
     private static String num(double v) {

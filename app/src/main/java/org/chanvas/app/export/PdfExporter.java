@@ -5,6 +5,7 @@ import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -32,6 +33,10 @@ public final class PdfExporter implements Exporter {
 
     @Override
     public ExportResult export(Network network, Highlights highlights, ExportOptions options, Path target) {
+        Optional<ExportResult> off = Drawing.offDrawing(network, target);
+        if (off.isPresent()) {
+            return off.get();
+        }
         Drawing d = Drawing.of(network, highlights, options);
         Frame frame = Frame.of(d.geometry(), options, 1);
         return AtomicOutput.write(target, out -> {

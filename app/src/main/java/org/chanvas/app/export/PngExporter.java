@@ -2,8 +2,10 @@ package org.chanvas.app.export;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.chanvas.app.diagram.DiagramPainter;
 import org.chanvas.app.diagram.Highlights;
@@ -27,6 +29,10 @@ public final class PngExporter implements Exporter {
 
     @Override
     public ExportResult export(Network network, Highlights highlights, ExportOptions options, Path target) {
+        Optional<ExportResult> off = Drawing.offDrawing(network, target);
+        if (off.isPresent()) {
+            return off.get();
+        }
         Drawing d = Drawing.of(network, highlights, options);
         Frame frame = Frame.of(d.geometry(), options, options.scale());
         long pixels = (long) frame.pixelWidth() * frame.pixelHeight();
@@ -35,11 +41,17 @@ public final class PngExporter implements Exporter {
                     + frame.pixelWidth() + "×" + frame.pixelHeight() + " pixels; use a smaller scale or SVG/PDF");
         }
         BufferedImage image = render(d, frame, options);
-        return AtomicOutput.write(target, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("this Java has no PNG writer");
+        // Encoded in memory first: ImageIO's writer, when the file fails under it (a full disk), ends in a
+        // NullPointerException trace of its own; the file then gets finished bytes or nothing.
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(image, "png", png)) {
+                return new ExportResult.Failed(target, "cannot write " + target + ": this Java has no PNG writer");
             }
-        });
+        } catch (IOException e) {
+            return new ExportResult.Failed(target, "cannot write " + target + ": " + AtomicOutput.reason(e));
+        }
+        return AtomicOutput.write(target, png::writeTo);
     }
 
     /** The image a PNG export would hold, for callers that want pixels rather than a file. */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.chanvas.app.diagram.DiagramPainter;
 import org.chanvas.app.diagram.Highlights;
 import org.chanvas.model.Network;
@@ -28,6 +29,10 @@ public final class SvgExporter implements Exporter {
 
     @Override
     public ExportResult export(Network network, Highlights highlights, ExportOptions options, Path target) {
+        Optional<ExportResult> off = Drawing.offDrawing(network, target);
+        if (off.isPresent()) {
+            return off.get();
+        }
         String svg = render(network, highlights, options);
         return AtomicOutput.write(target, out -> out.write(svg.getBytes(StandardCharsets.UTF_8)));
     }

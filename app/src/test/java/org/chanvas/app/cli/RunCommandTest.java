@@ -140,7 +140,7 @@ class RunCommandTest {
         Network n = new Network("s", "", List.of(new Process("p", 0, 0, "x = (1")), List.of(), List.of(), null);
         Result s = run(n);
         assertThat(s.code()).isEqualTo(2);
-        assertThat(s.err()).contains("process 'p' script 1:");
+        assertThat(s.err()).contains("process p, line 1:");
     }
 
     @Test

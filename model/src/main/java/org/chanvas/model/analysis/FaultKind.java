@@ -31,5 +31,7 @@ public enum FaultKind {
     /** A buffered channel without a capacity of at least 1, or another kind that sets one. */
     BAD_CAPACITY,
     /** A fault the script parser found. */
-    SCRIPT
+    SCRIPT,
+    /** A process or channel node placed farther out than {@link NetworkValidator#MAX_COORDINATE} (or not at a number). */
+    OFF_DRAWING
 }

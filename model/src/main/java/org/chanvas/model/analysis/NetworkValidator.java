@@ -29,6 +29,11 @@ import org.chanvas.model.script.ScriptParser;
  */
 public final class NetworkValidator {
 
+    /**
+     * How far from the origin a process or channel node may be, in diagram units: a thousand screens wide,
+     * and far inside the range where layout, painting and export stay exact and quick.
+     */
+    public static final double MAX_COORDINATE = 1_000_000;
 
     private final Function<String, ParsedScript> parser;
 
@@ -363,6 +368,7 @@ public final class NetworkValidator {
                 add(FaultKind.DUPLICATE_PROCESS, new Place.OfProcess(p.id()),
                         "another process has the same id '" + p.id() + "'");
             }
+            checkPosition(new Place.OfProcess(p.id()), "process " + p.id(), p.x(), p.y());
             for (Diagnostic d : script.diagnostics()) {
                 add(FaultKind.SCRIPT, new Place.InScript(p.id(), d.pos(), d.length()), d.message());
             }
@@ -471,6 +477,9 @@ public final class NetworkValidator {
                 add(FaultKind.BAD_CAPACITY, here, "a " + c.kind().word()
                         + " channel has no capacity to set (found " + c.capacity() + "); only buffered ones do");
             }
+            if (c.x() != null || c.y() != null) {
+                checkPosition(here, "the node of channel " + c.id(), c.x() == null ? 0 : c.x(), c.y() == null ? 0 : c.y());
+            }
             if (c.writers().isEmpty()) {
                 add(FaultKind.NO_WRITER, here, "channel " + c.id() + " has no writer");
             }
@@ -516,6 +525,16 @@ public final class NetworkValidator {
                 }
             }
             return end;
+        }
+
+        private void checkPosition(Place here, String what, double x, double y) {
+            for (double v : new double[] {x, y}) {
+                if (!(Math.abs(v) <= MAX_COORDINATE)) {
+                    add(FaultKind.OFF_DRAWING, here, what + " is at (" + x + ", " + y + "), off the drawing;"
+                            + " a coordinate is at most ±" + (long) MAX_COORDINATE + " diagram units");
+                    return;
+                }
+            }
         }
 
         private static String badId(String what, String id) {

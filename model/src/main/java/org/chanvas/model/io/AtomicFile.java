@@ -1,7 +1,11 @@
 package org.chanvas.model.io;
 
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -85,6 +89,128 @@ public final class AtomicFile {
         }
     }
 
+    /**
+     * A file being written: its bytes go to {@link #stream()}, and {@link #commit()} puts them in place. Closing
+     * without a commit abandons it, and the target stays as it was. Where the target (or what a symbolic link
+     * names) is not a regular file but a device or a pipe ({@code /dev/stdout}, {@code /dev/full}), the bytes
+     * go to it directly: it has no content to keep, and it must not be replaced by a regular file.
+     */
+    public static final class Pending implements Closeable {
+        private final Path dest;
+        private final Path temp;
+        private final FileChannel channel;
+        private final OutputStream stream;
+        private boolean done;
+
+        private Pending(Path dest, Path temp, FileChannel channel, OutputStream stream) {
+            this.dest = dest;
+            this.temp = temp;
+            this.channel = channel;
+            this.stream = stream;
+        }
+
+        /** Where the bytes end: the target, or the file a symbolic link at the target names. */
+        public Path destination() {
+            return dest;
+        }
+
+        /** The stream to write to (buffered). */
+        public OutputStream stream() {
+            return stream;
+        }
+
+        /** Forces the bytes to the disk and swaps the file in; on failure nothing has changed at the target. */
+        public void commit() throws IOException {
+            if (done) {
+                throw new IllegalStateException("already committed or abandoned");
+            }
+            try {
+                stream.flush();
+                if (temp != null) {
+                    channel.force(true);
+                }
+                stream.close();
+                if (temp != null) {
+                    keepPermissions(dest, temp);
+                    RENAME.replace(temp, dest);
+                    syncFolder(dest.getParent());
+                }
+                done = true;
+            } finally {
+                if (!done) {
+                    close();
+                }
+            }
+        }
+
+        /** Abandons an uncommitted file: the temporary file is deleted; a no-op after {@link #commit()}. */
+        @Override
+        public void close() {
+            if (done) {
+                return;
+            }
+            done = true;
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // Abandoning after a failure: the failure being reported is the one that matters.
+            }
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // As above: a stray hidden temporary file is the lesser problem.
+                }
+            }
+        }
+    }
+
+    /**
+     * Starts writing {@code target}: through a temporary file beside it (or beside the file a symbolic link
+     * names, keeping the link), moved into place by {@link Pending#commit()}.
+     *
+     * @throws IOException with a reason in words ({@link #reason}) when the target cannot be written at all: a
+     *                     folder, a missing folder, a link to nothing, no permission
+     */
+    public static Pending open(Path target) throws IOException {
+        Path file = target.toAbsolutePath();
+        Path dest = file;
+        if (Files.isSymbolicLink(file)) {
+            try {
+                dest = file.toRealPath();
+            } catch (NoSuchFileException e) {
+                throw new FileSystemException(null, null,
+                        "it is a symbolic link to " + Files.readSymbolicLink(file) + ", which does not exist");
+            }
+        }
+        if (Files.isDirectory(dest)) {
+            throw new FileSystemException(null, null, "it is a folder, not a file");
+        }
+        if (Files.exists(dest) && !Files.isRegularFile(dest)) {
+            FileChannel ch = FileChannel.open(dest, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            return new Pending(dest, null, ch, new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16));
+        }
+        Path dir = dest.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new FileSystemException(null, null, "the folder " + dir + " does not exist");
+        }
+        Path temp = dir.resolve("." + dest.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            // The temporary file's name means nothing to the person who asked for the target: name its folder.
+            String why = switch (e) {
+                case AccessDeniedException a -> "permission denied";
+                case NoSuchFileException n -> "no such file or folder";
+                case FileSystemException f when f.getReason() != null -> lowerFirst(f.getReason());
+                default -> reason(e);
+            };
+            throw new FileSystemException(null, null, "no new file can be made in " + dir + " (" + why + ")");
+        }
+        return new Pending(dest, temp, ch, new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16));
+    }
+
     /** A new file would be created with the temporary file's rights; an existing one keeps its own. */
     private static void keepPermissions(Path dest, Path temp) throws IOException {
         if (!Files.exists(dest)) {
@@ -112,13 +238,18 @@ public final class AtomicFile {
     }
 
     /** Java's messages for file errors are often just the path; say what went wrong instead. */
-    static String reason(Exception e) {
+    public static String reason(Exception e) {
         return switch (e) {
             case AccessDeniedException a -> "permission denied" + (a.getFile() == null ? "" : " (" + a.getFile() + ")");
             case NoSuchFileException n -> "no such file or folder" + (n.getFile() == null ? "" : " (" + n.getFile() + ")");
-            case FileSystemException f when f.getReason() != null -> f.getReason().toLowerCase(java.util.Locale.ROOT)
+            case FileSystemException f when f.getReason() != null -> lowerFirst(f.getReason())
                     + (f.getFile() == null ? "" : " (" + f.getFile() + ")");
             default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         };
+    }
+
+    /** The system's "Read-only file system" reads as part of a sentence; a path inside keeps its case. */
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 }

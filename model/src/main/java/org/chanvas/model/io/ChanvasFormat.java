@@ -2,6 +2,7 @@ package org.chanvas.model.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -10,6 +11,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import org.chanvas.model.Network;
 
@@ -27,8 +29,8 @@ public final class ChanvasFormat {
     /** The usual file name ending. */
     public static final String EXTENSION = ".chanvas.json";
 
-    /** Larger files are refused rather than read into memory: no drawable network is near this. */
-    static final long MAX_BYTES = 64L * 1024 * 1024;
+    /** Larger files (64 MiB) are refused rather than read into memory: no drawable network is near this. */
+    public static final long MAX_BYTES = 64L * 1024 * 1024;
 
     // Immutable once built, and thread-safe: shared by every read.
     private static final JsonFactory JSON = JsonFactory.builder().build();
@@ -36,23 +38,40 @@ public final class ChanvasFormat {
     private ChanvasFormat() {
     }
 
-    /** Reads the file at {@code file}; errors name it as given. */
+    /**
+     * Reads the file at {@code file}; errors name it as given. Only a regular file (or a link to one) of at most
+     * {@link #MAX_BYTES} is read: the type is checked before opening, so a FIFO cannot block and a device such
+     * as {@code /dev/zero} cannot fill the memory.
+     */
     public static LoadResult read(Path file) {
         String name = file.toString();
         byte[] bytes;
         try {
-            if (Files.isDirectory(file)) {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (attributes.isDirectory()) {
                 return failed(name, "it is a folder, not a file");
             }
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                return failed(name, "the file is too large (" + size + " bytes; at most " + MAX_BYTES + ")");
+            if (!attributes.isRegularFile()) {
+                return failed(name, "it is not a regular file (a device, a pipe or a socket); Chanvas reads only files");
             }
-            bytes = Files.readAllBytes(file);
+            if (attributes.size() > MAX_BYTES) {
+                return failed(name, tooLarge());
+            }
+            // The size was only a hint (files under /proc say 0, a file may grow): read one byte past the limit.
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
+                return failed(name, tooLarge());
+            }
         } catch (IOException e) {
             return failed(name, "cannot read: " + AtomicFile.reason(e));
         }
         return decodeUtf8(bytes, name);
+    }
+
+    private static String tooLarge() {
+        return "the file is larger than " + MAX_BYTES / (1024 * 1024) + " MiB, the most a network file may have";
     }
 
     /** Reads a document from {@code text}; {@code sourceName} is the name errors give it. */

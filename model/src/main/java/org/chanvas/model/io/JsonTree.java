@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -109,21 +111,13 @@ final class JsonTree {
     /** Parses {@code text} as exactly one JSON value. Never throws on bad input. */
     static Parsed parse(JsonFactory factory, String text) {
         try (JsonParser p = factory.createParser(text)) {
-            JsonToken first = p.nextToken();
-            if (first == null) {
-                return new SyntaxError(new Where(1, 1), "the file is empty; expected a JSON object");
+            try {
+                return document(p);
+            } catch (StreamConstraintsException e) {
+                // Thrown without a location, and in words that name Jackson's classes: say where and what instead.
+                Where where = Where.of(p.currentLocation());
+                return new SyntaxError(where, beyondLimit(e, factory.streamReadConstraints(), where));
             }
-            List<SyntaxError> faults = new ArrayList<>();
-            Node root = value(p, faults);
-            if (!faults.isEmpty()) {
-                return faults.getFirst();
-            }
-            JsonToken after = p.nextToken();
-            if (after != null) {
-                return new SyntaxError(Where.of(p.currentTokenLocation()),
-                        "unexpected text after the end of the JSON document");
-            }
-            return new Tree(root);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             return new SyntaxError(loc == null ? new Where(0, 0) : Where.of(loc), tidy(e.getOriginalMessage()));
@@ -131,6 +125,44 @@ final class JsonTree {
             // Reading from a String only fails through the parser; kept for the checked signature.
             return new SyntaxError(new Where(0, 0), "cannot read JSON: " + e.getMessage());
         }
+    }
+
+    private static Parsed document(JsonParser p) throws IOException {
+        JsonToken first = p.nextToken();
+        if (first == null) {
+            return new SyntaxError(new Where(1, 1), "the file is empty; expected a JSON object");
+        }
+        List<SyntaxError> faults = new ArrayList<>();
+        Node root = value(p, faults);
+        if (!faults.isEmpty()) {
+            return faults.getFirst();
+        }
+        JsonToken after = p.nextToken();
+        if (after != null) {
+            return new SyntaxError(Where.of(p.currentTokenLocation()),
+                    "unexpected text after the end of the JSON document");
+        }
+        return new Tree(root);
+    }
+
+    /** One of the parser's limits (SPEC §2: 1,000 levels, 1,000 digits), in words with its place. */
+    static String beyondLimit(StreamConstraintsException e, StreamReadConstraints limits, Where where) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        String at = " at line " + where.line() + ", column " + where.column();
+        if (message.contains("nesting depth")) {
+            return "nested too deep" + at + " (more than " + limits.getMaxNestingDepth()
+                    + " levels of lists and objects)";
+        }
+        if (message.contains("Number value length")) {
+            return "number too long" + at + " (more than " + limits.getMaxNumberLength() + " characters)";
+        }
+        if (message.contains("String value length")) {
+            return "text too long" + at + " (more than " + limits.getMaxStringLength() + " characters)";
+        }
+        if (message.contains("Name length")) {
+            return "field name too long" + at + " (more than " + limits.getMaxNameLength() + " characters)";
+        }
+        return "a value too large to read" + at;
     }
 
     /**

@@ -20,6 +20,7 @@ import org.chanvas.model.Endpoint;
 import org.chanvas.model.Justification;
 import org.chanvas.model.Network;
 import org.chanvas.model.Process;
+import org.chanvas.model.analysis.NetworkValidator;
 import org.chanvas.model.edit.Ids;
 import org.chanvas.model.io.JsonTree.Arr;
 import org.chanvas.model.io.JsonTree.Member;
@@ -164,7 +165,7 @@ final class NetworkDecoder {
     }
 
     /** A finite number, or {@code null} when absent (or JSON null); a fault and {@code NaN} when it is not one. */
-    private Double optionalNumber(Obj o, String path, String name) {
+    private Double optionalNumber(Obj o, String path, String name, String owner) {
         Member m = o.members().get(name);
         if (m == null || m.value() instanceof JsonTree.Null) {
             return null;
@@ -176,6 +177,12 @@ final class NetworkDecoder {
         double d = n.asDouble();
         if (!Double.isFinite(d)) {
             fault(n.where(), at(path, name), "the number is too large");
+            return Double.NaN;
+        }
+        if (Math.abs(d) > NetworkValidator.MAX_COORDINATE) {
+            // Refused at load, so that neither the editor nor an export ever lays out a point this far out.
+            fault(n.where(), at(path, name), owner + ": " + name + " = " + describe(n) + " is off the drawing;"
+                    + " a coordinate is at most ±" + (long) NetworkValidator.MAX_COORDINATE + " diagram units");
             return Double.NaN;
         }
         return d;
@@ -212,8 +219,9 @@ final class NetworkDecoder {
         int before = errors.size();
         String id = id(o, path, "process");
         String label = optionalString(o, path, "label");
-        Double x = optionalNumber(o, path, "x");
-        Double y = optionalNumber(o, path, "y");
+        String owner = "process " + (id == null ? "at " + path : id);
+        Double x = optionalNumber(o, path, "x", owner);
+        Double y = optionalNumber(o, path, "y", owner);
         String script = requiredString(o, path, "script");
         Map<String, Object> extra = extras(o, PROCESS_FIELDS);
         if (errors.size() > before) {
@@ -235,8 +243,9 @@ final class NetworkDecoder {
         int capacity = kind == null ? 0 : capacity(o, path, kind);
         List<Located<Endpoint>> writers = ends(o, path, "writers", "writer");
         List<Located<Endpoint>> readers = ends(o, path, "readers", "reader");
-        Double x = optionalNumber(o, path, "x");
-        Double y = optionalNumber(o, path, "y");
+        String owner = "channel " + (id == null ? "at " + path : id);
+        Double x = optionalNumber(o, path, "x", owner);
+        Double y = optionalNumber(o, path, "y", owner);
         if ((x == null) != (y == null)) {
             String given = x == null ? "y" : "x";
             String other = x == null ? "x" : "y";
@@ -297,8 +306,16 @@ final class NetworkDecoder {
         return v.intValue();
     }
 
+    /**
+     * A number as written, shortened: toPlainString of {@code 1e999999999} would be a billion digits, and a
+     * message needs only the first few.
+     */
     private static String describe(Node node) {
-        return node instanceof Num n ? n.decimal().toPlainString() : node.kind();
+        if (!(node instanceof Num n)) {
+            return node.kind();
+        }
+        String text = n.isInteger() ? n.integer().toString() : n.decimal().toString();
+        return text.length() <= 24 ? text : text.substring(0, 12) + "…(" + text.length() + " characters)";
     }
 
     private List<Located<Endpoint>> ends(Obj o, String path, String name, String role) {

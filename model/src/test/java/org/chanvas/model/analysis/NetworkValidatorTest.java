@@ -94,6 +94,18 @@ class NetworkValidatorTest {
 
     static Stream<Arguments> invalidNetworks() {
         return Stream.of(
+                Arguments.of("process and channel node off the drawing",
+                        new Network("", "", List.of(new Process("producer", 1e308, 0, PRODUCER),
+                                new Process("consumer", 0, -1_000_001, CONSUMER)),
+                                List.of(new Channel("q", UNBOUNDED, 0, List.of(new Endpoint("producer", "out")),
+                                        List.of(new Endpoint("consumer", "in")), null, Double.NaN, 0.0, Map.of())),
+                                List.of(), Map.of()),
+                        List.of("OFF_DRAWING | process producer | process producer is at (1.0E308, 0.0), off the"
+                                        + " drawing; a coordinate is at most ±1000000 diagram units",
+                                "OFF_DRAWING | process consumer | process consumer is at (0.0, -1000001.0), off the"
+                                        + " drawing; a coordinate is at most ±1000000 diagram units",
+                                "OFF_DRAWING | channel q | the node of channel q is at (NaN, 0.0), off the drawing;"
+                                        + " a coordinate is at most ±1000000 diagram units")),
                 Arguments.of("duplicate process id",
                         prodCons().process("producer", "").network(),
                         List.of("DUPLICATE_PROCESS | process producer | another process has the same id 'producer'")),

@@ -2,25 +2,24 @@ package org.chanvas.runtime.engine;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.chanvas.model.Channel;
 import org.chanvas.model.Endpoint;
 import org.chanvas.model.Network;
+import org.chanvas.model.analysis.Fault;
+import org.chanvas.model.analysis.NetworkValidator;
 import org.chanvas.model.script.Ast;
-import org.chanvas.model.script.Diagnostic;
 import org.chanvas.model.script.ParsedScript;
 import org.chanvas.model.script.PortDirection;
 import org.chanvas.runtime.interp.PortBinding;
 
 /**
  * A network made ready to run: every script parsed, every port bound to its channel. Built once, run by
- * any engine any number of times. Faults that forbid a run (a script that does not parse, an end naming a
- * process that does not exist, a port on two channels) are collected in {@link InvalidPlanException}.
+ * any engine any number of times. A network {@link NetworkValidator} finds faults in does not run: the faults
+ * are those {@code check} and the editor's Problems list show, in the same words ({@link InvalidPlanException}).
  */
 public record RunPlan(Network network, List<ProcessPlan> processes) {
 
@@ -35,68 +34,59 @@ public record RunPlan(Network network, List<ProcessPlan> processes) {
         }
     }
 
-    /** Thrown when a network cannot run; each problem names where. */
+    /** Thrown when a network cannot run: the validator's faults, each naming where. */
     public static final class InvalidPlanException extends Exception {
         private static final long serialVersionUID = 1L;
-        private final List<String> problems;
+        private final transient List<Fault> faults;
 
-        public InvalidPlanException(List<String> problems) {
-            super(String.join("\n", problems));
-            this.problems = List.copyOf(problems);
+        public InvalidPlanException(List<Fault> faults) {
+            super(String.join("\n", faults.stream().map(Fault::toString).toList()));
+            this.faults = List.copyOf(faults);
         }
 
+        /** The faults, in the validator's order. */
+        public List<Fault> faults() {
+            return faults;
+        }
+
+        /** Each fault in words, as {@code check} prints it after the file name: {@code where: message}. */
         public List<String> problems() {
-            return problems;
+            return faults.stream().map(Fault::toString).toList();
         }
     }
 
     /**
-     * @param parser the script parser ({@code ScriptParser::parse})
+     * Validates the network and binds every port of each process to its channel.
+     *
+     * @param parser the script parser ({@code ScriptParser::parse}); each distinct script text is parsed once
      */
     public static RunPlan compile(Network network, Function<String, ParsedScript> parser) throws InvalidPlanException {
-        List<String> problems = new ArrayList<>();
+        Map<String, ParsedScript> parsed = new HashMap<>();
+        Function<String, ParsedScript> once = text -> parsed.computeIfAbsent(text, parser);
+        List<Fault> faults = new NetworkValidator(once).validate(network);
+        if (!faults.isEmpty()) {
+            throw new InvalidPlanException(faults);
+        }
+        // Valid: ids are unique, every end names a process, and every port is an end of one channel only.
         Map<String, Map<String, PortBinding>> ports = new HashMap<>();
-        Set<String> ids = new HashSet<>();
         for (var p : network.processes()) {
-            if (!ids.add(p.id())) {
-                problems.add("process '" + p.id() + "': duplicate id");
-            }
             ports.put(p.id(), new LinkedHashMap<>());
         }
         for (Channel c : network.channels()) {
-            bind(c, c.writers(), PortDirection.OUTBOUND, ports, problems);
-            bind(c, c.readers(), PortDirection.INBOUND, ports, problems);
-            if (c.kind() == org.chanvas.model.ChannelKind.BUFFERED && c.capacity() < 1) {
-                problems.add("channel '" + c.id() + "': a buffered channel needs a capacity of at least 1");
-            }
+            bind(c, c.writers(), PortDirection.OUTBOUND, ports);
+            bind(c, c.readers(), PortDirection.INBOUND, ports);
         }
         List<ProcessPlan> plans = new ArrayList<>();
         for (var p : network.processes()) {
-            ParsedScript parsed = parser.apply(p.script());
-            for (Diagnostic d : parsed.diagnostics()) {
-                problems.add("process '" + p.id() + "' script " + d.pos() + ": " + d.message());
-            }
-            plans.add(new ProcessPlan(p.id(), p.displayLabel(), parsed.body(), ports.get(p.id())));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidPlanException(problems);
+            plans.add(new ProcessPlan(p.id(), p.displayLabel(), once.apply(p.script()).body(), ports.get(p.id())));
         }
         return new RunPlan(network, plans);
     }
 
     private static void bind(Channel c, List<Endpoint> ends, PortDirection dir,
-                             Map<String, Map<String, PortBinding>> ports, List<String> problems) {
+                             Map<String, Map<String, PortBinding>> ports) {
         for (Endpoint e : ends) {
-            Map<String, PortBinding> of = ports.get(e.process());
-            if (of == null) {
-                problems.add("channel '" + c.id() + "': end " + e + " names no process");
-                continue;
-            }
-            PortBinding old = of.putIfAbsent(e.port(), new PortBinding(e.port(), dir, c.id(), c.kind()));
-            if (old != null) {
-                problems.add("channel '" + c.id() + "': port " + e + " is already an end of channel '"
-                        + old.channel() + "'");
-            }
+            ports.get(e.process()).put(e.port(), new PortBinding(e.port(), dir, c.id(), c.kind()));
         }
     }
 

@@ -72,7 +72,7 @@ class ConcurrentEngineTest {
      */
     @Test
     void deadlockIsReportedByTheLastProcessToBlockRightAfterItsBlock() throws Exception {
-        Nets n = net().process("a", "sleep 30\nrecv in").process("b", "recv in")
+        Nets n = net().process("a", "sleep 30\nrecv in\nif false { send out 0 }").process("b", "recv in\nif false { send out 0 }")
                 .rendezvous("ab", "a.out", "b.in").rendezvous("ba", "b.out", "a.in");
         for (int round = 0; round < 20; round++) {
             List<String> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
@@ -94,7 +94,7 @@ class ConcurrentEngineTest {
 
     @Test
     void anUnboundedChannelPastItsLimitFailsTheSenderWithItsLine() throws Exception {
-        Nets n = net().process("w", "x = 0\nforever {\n  send out x\n  x = x + 1\n}").process("r", "sleep 100000")
+        Nets n = net().process("w", "x = 0\nforever {\n  send out x\n  x = x + 1\n}").process("r", "sleep 100000\nif false { recv in }")
                 .kind("q", ChannelKind.UNBOUNDED, 0, "w.out", "r.in");
         for (Engine engine : List.of(new ConcurrentEngine(), new DeterministicEngine())) {
             try (Run r = engine.prepare(n.plan(), RunOptions.defaults().withUnboundedLimit(1000))) {
@@ -111,7 +111,7 @@ class ConcurrentEngineTest {
 
     @Test
     void aScriptErrorEndsTheRunAndLeavesNoProcessRunning() throws Exception {
-        Nets n = net().process("bad", "sleep 5\nx = [1][3]").process("spin", "forever { }")
+        Nets n = net().process("bad", "sleep 5\nx = [1][3]").process("spin", "if false { send out 0 }\nforever { }")
                 .process("wait", "recv in").rendezvous("c", "spin.out", "wait.in");
         try (Run r = new ConcurrentEngine().prepare(n.plan(), RunOptions.defaults())) {
             r.start();

@@ -40,7 +40,9 @@ class DeadlockTableTest {
                         .process("a", "send out 1\nrecv in").process("b", "send out 2\nrecv in")
                         .rendezvous("ab", "a.out", "b.in").rendezvous("ba", "b.out", "a.in"), "deadlock a,b"),
                 Arguments.of("buffers only delay it", net()
-                        .process("a", "forever { send out 1 }").process("b", "forever { send out 2 }")
+                        // "if false" gives each reader port a use, as a valid network needs, that never runs.
+                        .process("a", "if false { recv in }\nforever { send out 1 }")
+                        .process("b", "if false { recv in }\nforever { send out 2 }")
                         .kind("ab", ChannelKind.BUFFERED, 3, "a.out", "b.in")
                         .kind("ba", ChannelKind.BUFFERED, 3, "b.out", "a.in"), "deadlock a,b"),
                 Arguments.of("consumer after a producer that never sent kill", net()
@@ -72,8 +74,8 @@ class DeadlockTableTest {
                         .process("b", "x = recv in")
                         .rendezvous("ab", "a.out", "b.in"), "clean"),
                 Arguments.of("a select with after is not a deadlock", net()
-                        .process("a", "select {\n recv in { }\n after 20 { print \"timeout\" }\n}")
-                        .process("b", "recv in")
+                        .process("a", "select {\n recv in { }\n after 20 { print \"timeout\" }\n}\nif false { send y 0 }")
+                        .process("b", "if false { send x 0 }\nrecv in")
                         .rendezvous("ab", "b.x", "a.in").rendezvous("ba", "a.y", "b.in"),
                         "stuck b"),
                 Arguments.of("echo client and server", net()

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
 class StopAndLeakTest {
 
     static final Nets BUSY = net()
-            .process("spinner", "x = 0\nforever { x = x + 1 }")
+            .process("spinner", "if false { send never 0 }\nx = 0\nforever { x = x + 1 }")
             .process("empty", "forever { }")
             .process("waiter", "recv in")
-            .process("sleeper", "sleep 100000")
+            .process("sleeper", "sleep 100000\nif false { recv in }")
             .process("writer", "forever { send out 1 }")
             .kind("c", ChannelKind.RENDEZVOUS, 0, "spinner.never", "waiter.in")
             .kind("d", ChannelKind.BUFFERED, 2, "writer.out", "sleeper.in");
