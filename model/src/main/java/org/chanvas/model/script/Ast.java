@@ -168,6 +168,39 @@ public final class Ast {
 
     public enum UnaryOp { NEG, NOT }
 
-    /** Binary operators; {@code and}/{@code or} short-circuit. */
-    public enum BinaryOp { ADD, SUB, MUL, DIV, MOD, EQ, NE, LT, LE, GT, GE, AND, OR }
+    /**
+     * Binary operators; {@code and}/{@code or} short-circuit. Each knows how it is written: the one table
+     * the parser reads operators by and messages and printers write them with.
+     */
+    public enum BinaryOp {
+        ADD("+"), SUB("-"), MUL("*"), DIV("/"), MOD("%"),
+        EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="),
+        AND("and"), OR("or");
+
+        private final String symbol;
+
+        BinaryOp(String symbol) {
+            this.symbol = symbol;
+        }
+
+        /** How the script writes it: {@code +}, {@code <=}, {@code and}. */
+        public String symbol() {
+            return symbol;
+        }
+
+        /** One of {@code == != < <= > >=}. */
+        public boolean comparison() {
+            return compareTo(EQ) >= 0 && compareTo(GE) <= 0;
+        }
+
+        /** The operator written {@code symbol}, or null. */
+        public static BinaryOp ofSymbol(String symbol) {
+            for (BinaryOp op : values()) {
+                if (op.symbol.equals(symbol)) {
+                    return op;
+                }
+            }
+            return null;
+        }
+    }
 }

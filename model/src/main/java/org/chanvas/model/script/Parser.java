@@ -504,7 +504,7 @@ final class Parser {
 
     private Expr or() {
         Expr left = and();
-        while (left != null && peek().isWord("or")) {
+        while (left != null && peek().isWord(BinaryOp.OR.symbol())) {
             advance();
             Expr right = and();
             left = right == null ? null : grown(new Ast.Binary(BinaryOp.OR, left, right, left.pos()));
@@ -514,7 +514,7 @@ final class Parser {
 
     private Expr and() {
         Expr left = not();
-        while (left != null && peek().isWord("and")) {
+        while (left != null && peek().isWord(BinaryOp.AND.symbol())) {
             advance();
             Expr right = not();
             left = right == null ? null : grown(new Ast.Binary(BinaryOp.AND, left, right, left.pos()));
@@ -556,13 +556,14 @@ final class Parser {
     }
 
     private static BinaryOp comparisonOp(Token t) {
+        BinaryOp op = operator(t);
+        return op != null && op.comparison() ? op : null;
+    }
+
+    /** The operator a punctuation token spells (by {@link BinaryOp#symbol()}), or null for any other token. */
+    private static BinaryOp operator(Token t) {
         return switch (t.kind()) {
-            case EQ -> BinaryOp.EQ;
-            case NE -> BinaryOp.NE;
-            case LT -> BinaryOp.LT;
-            case LE -> BinaryOp.LE;
-            case GT -> BinaryOp.GT;
-            case GE -> BinaryOp.GE;
+            case EQ, NE, LT, LE, GT, GE, PLUS, MINUS, STAR, SLASH, PERCENT -> BinaryOp.ofSymbol(t.text());
             default -> null;
         };
     }
@@ -570,7 +571,7 @@ final class Parser {
     private Expr additive() {
         Expr left = multiplicative();
         while (left != null && (peek().is(Kind.PLUS) || peek().is(Kind.MINUS))) {
-            BinaryOp op = advance().is(Kind.PLUS) ? BinaryOp.ADD : BinaryOp.SUB;
+            BinaryOp op = operator(advance());
             Expr right = multiplicative();
             left = right == null ? null : grown(new Ast.Binary(op, left, right, left.pos()));
         }
@@ -580,11 +581,7 @@ final class Parser {
     private Expr multiplicative() {
         Expr left = unary();
         while (left != null && (peek().is(Kind.STAR) || peek().is(Kind.SLASH) || peek().is(Kind.PERCENT))) {
-            BinaryOp op = switch (advance().kind()) {
-                case STAR -> BinaryOp.MUL;
-                case SLASH -> BinaryOp.DIV;
-                default -> BinaryOp.MOD;
-            };
+            BinaryOp op = operator(advance());
             Expr right = unary();
             left = right == null ? null : grown(new Ast.Binary(op, left, right, left.pos()));
         }

@@ -302,20 +302,6 @@ final class Evaluator {
     }
 
     static String word(Ast.BinaryOp op) {
-        return switch (op) {
-            case ADD -> "+";
-            case SUB -> "-";
-            case MUL -> "*";
-            case DIV -> "/";
-            case MOD -> "%";
-            case EQ -> "==";
-            case NE -> "!=";
-            case LT -> "<";
-            case LE -> "<=";
-            case GT -> ">";
-            case GE -> ">=";
-            case AND -> "and";
-            case OR -> "or";
-        };
+        return op.symbol();
     }
 }

@@ -1,5 +1,12 @@
 package org.chanvas.runtime.value;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -312,78 +319,70 @@ public final class Values {
         }
     }
 
-    /** The value as JSON (numbers, strings, booleans, arrays), for traces. */
-    public static String json(Object v) {
-        StringBuilder sb = new StringBuilder();
-        appendJson(sb, v);
-        return sb.toString();
-    }
+    /**
+     * Writes JSON with Jackson's generator. Immutable once built (no static mutable state); its nesting
+     * limit is lifted because values are bounded by {@code Limits} when they are made, not when written.
+     */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build())
+            .build();
 
-    /** Appends {@code v} as JSON; iterative, so nesting depth cannot overflow the stack. */
-    public static void appendJson(StringBuilder sb, Object v) {
-        ArrayDeque<Iterator<?>> open = new ArrayDeque<>();
-        Object next = v;
-        boolean have = true;
-        while (true) {
-            if (have) {
-                if (next instanceof List<?> l) {
-                    sb.append('[');
-                    open.push(l.iterator());
-                } else {
-                    appendJsonPlain(sb, next);
-                }
-            }
-            have = false;
-            while (!open.isEmpty()) {
-                Iterator<?> it = open.peek();
-                if (it.hasNext()) {
-                    if (sb.charAt(sb.length() - 1) != '[') {
-                        sb.append(',');
-                    }
-                    next = it.next();
-                    have = true;
-                    break;
-                }
-                open.pop();
-                sb.append(']');
-            }
-            if (!have) {
-                return;
-            }
+    /** A generator writing compact JSON into {@code out}, for whoever writes values inside a larger object. */
+    public static JsonGenerator generator(Writer out) {
+        try {
+            return JSON.createGenerator(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static void appendJsonPlain(StringBuilder sb, Object v) {
-        switch (v) {
-            case String s -> jsonString(sb, s);
-            case Long l -> sb.append(l.longValue());
-            case Integer i -> sb.append(i.intValue());
-            case Boolean b -> sb.append(b.booleanValue());
-            case null -> sb.append("null");
-            default -> jsonString(sb, v.toString());
+    /** The value as JSON (numbers, strings, booleans, arrays), for traces. */
+    public static String json(Object v) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = generator(out)) {
+            writeJson(g, v);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
+    /** Appends {@code v} as JSON. */
+    public static void appendJson(StringBuilder sb, Object v) {
+        sb.append(json(v));
+    }
+
+    /** Writes {@code v} with the generator; iterative, so nesting depth cannot overflow the stack. */
+    public static void writeJson(JsonGenerator g, Object v) throws IOException {
+        ArrayDeque<Iterator<?>> open = new ArrayDeque<>();
+        Object next = v;
+        while (true) {
+            if (next instanceof List<?> l) {
+                g.writeStartArray();
+                open.push(l.iterator());
+            } else {
+                switch (next) {
+                    case String s -> g.writeString(s);
+                    case Long l -> g.writeNumber(l.longValue());
+                    case Integer n -> g.writeNumber(n.intValue());
+                    case Boolean b -> g.writeBoolean(b);
+                    case null -> g.writeNull();
+                    default -> g.writeString(next.toString());
+                }
+            }
+            while (!open.isEmpty() && !open.peek().hasNext()) {
+                open.pop();
+                g.writeEndArray();
+            }
+            if (open.isEmpty()) {
+                return;
+            }
+            next = open.peek().next();
         }
     }
 
     /** Appends {@code s} as a JSON string literal with every control character escaped. */
     public static void jsonString(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        sb.append(json(s));
     }
 }
