@@ -78,6 +78,7 @@ final class NetworkEncoder {
                 .put("x", p.x())
                 .put("y", p.y())
                 .put("script", p.script())
+                .putIf(!p.params().isEmpty(), "params", p.params())
                 .extras(p.extra(), NetworkDecoder.PROCESS_FIELDS);
     }
 

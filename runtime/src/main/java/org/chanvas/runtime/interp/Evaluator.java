@@ -67,6 +67,7 @@ final class Evaluator {
                 case Object o -> throw new ScriptFault(len.argument().pos(),
                         "len needs a list or a string, got " + Values.typeName(o) + " " + Values.brief(o));
             };
+            case Ast.Builtin b -> builtin(b);
             case Ast.RandomCall r -> {
                 long lo = integer(r.low(), "random");
                 long hi = integer(r.high(), "random");
@@ -124,6 +125,68 @@ final class Evaluator {
                     + " items counted through its nested lists");
         }
         return l;
+    }
+
+    /** {@code int}, {@code str}, {@code all}, {@code any} (SPEC §3.1). */
+    private Object builtin(Ast.Builtin b) {
+        Object v = eval(b.argument());
+        Pos at = b.argument().pos();
+        return switch (b.function()) {
+            case INT -> {
+                if (!(v instanceof String s) || !s.matches("-?[0-9]+")) {
+                    throw new ScriptFault(at, "int needs a string of digits, got " + Values.typeName(v) + " "
+                            + Values.brief(v));
+                }
+                try {
+                    yield Long.parseLong(s);
+                } catch (NumberFormatException tooLarge) {
+                    throw new ScriptFault(at, "int(" + Values.brief(s) + "): too large for an integer (at most "
+                            + Long.MAX_VALUE + ")");
+                }
+            }
+            case STR -> text(v, b.pos());
+            case ALL, ANY -> {
+                if (!(v instanceof List<?> items)) {
+                    throw new ScriptFault(at, b.function().word() + " needs a list of booleans, got "
+                            + Values.typeName(v) + " " + Values.brief(v));
+                }
+                boolean all = true;
+                boolean any = false;
+                for (int i = 0; i < items.size(); i++) {
+                    if (!(items.get(i) instanceof Boolean item)) {
+                        throw new ScriptFault(at, b.function().word() + " needs a list of booleans, but item " + i
+                                + " is " + Values.typeName(items.get(i)) + " " + Values.brief(items.get(i)));
+                    }
+                    all &= item;
+                    any |= item;
+                }
+                yield b.function() == Ast.Function.ALL ? all : any;
+            }
+        };
+    }
+
+    /** The new value of the list variable {@code name[index] = value} assigns (SPEC §3.1). */
+    Object setItem(Ast.SetItem set) {
+        Object target = vars.get(set.name());
+        if (target == null) {
+            throw new ScriptFault(set.pos(), "unknown variable '" + set.name() + "'");
+        }
+        if (!(target instanceof List<?> l)) {
+            throw new ScriptFault(set.pos(), "cannot assign an item of " + Values.typeName(target) + " "
+                    + Values.brief(target) + ": only of a list");
+        }
+        Object at = eval(set.index());
+        if (!(at instanceof Long i)) {
+            throw new ScriptFault(set.index().pos(), "an index must be an integer, got " + Values.typeName(at) + " "
+                    + Values.brief(at));
+        }
+        if (i < 0 || i >= l.size()) {
+            throw new ScriptFault(set.index().pos(), "index " + i + " out of range for a list of " + l.size());
+        }
+        Object value = eval(set.value());
+        List<Object> items = new ArrayList<>(l);
+        items.set((int) (long) i, value);
+        return list(items, set.pos());
     }
 
     /** Evaluates a condition, which must be a boolean. */

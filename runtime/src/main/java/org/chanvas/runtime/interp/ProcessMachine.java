@@ -537,6 +537,20 @@ public final class ProcessMachine {
                 phase = Phase.DONE;
                 return new Request.Done();
             }
+            case Ast.Break b -> {
+                // the parser allows break only inside a loop, so a loop frame is below
+                while (stack.removeLast().kind == Frame.Kind.ONCE) {
+                    // leave the ifs and select guards inside the loop, then the loop itself
+                }
+            }
+            case Ast.Continue c -> {
+                while (stack.getLast().kind == Frame.Kind.ONCE) {
+                    stack.removeLast();
+                }
+                Frame loop = stack.getLast();
+                loop.index = loop.block.stmts().size(); // the next step ends this round as a loop does
+            }
+            case Ast.SetItem set -> vars.put(set.name(), evaluator.setItem(set));
         }
         return null;
     }
