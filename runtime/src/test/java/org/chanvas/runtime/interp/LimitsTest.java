@@ -8,6 +8,7 @@ import org.chanvas.model.script.ParsedScript;
 import org.chanvas.model.script.Pos;
 import org.chanvas.model.script.ScriptParser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Hostile scripts (issue 9) on a real machine: each ends with a script error at the right line and column,
@@ -93,6 +94,9 @@ class LimitsTest {
     }
 
     @Test
+    // exponential comparison would take centuries: fail instead of hanging the build (a CPU-bound loop
+    // ignores interrupts, hence its own thread)
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void withoutASizeLimitDoublingSixtyTimesComparesInLinearTimeAndPrintingStopsAtTheStringLimit() {
         Limits loose = Limits.defaults().withMaxValueSize(Long.MAX_VALUE);
         List<String> printed = new ArrayList<>();
