@@ -26,10 +26,10 @@ public record Limits(int maxStringLength, int maxListLength, int maxDepth, long 
 
     /**
      * A million characters in a string, a million items in a list or in a whole value, 200 levels of nesting,
-     * 64 MiB printed per run, sleeps up to {@link #MAX_SLEEP_MILLIS}.
+     * 8 MiB printed per run (some 400,000 lines), sleeps up to {@link #MAX_SLEEP_MILLIS}.
      */
     public static Limits defaults() {
-        return new Limits(1_000_000, 1_000_000, 200, 1_000_000, 64L << 20, MAX_SLEEP_MILLIS);
+        return new Limits(1_000_000, 1_000_000, 200, 1_000_000, 8L << 20, MAX_SLEEP_MILLIS);
     }
 
     public Limits withMaxStringLength(int n) {
