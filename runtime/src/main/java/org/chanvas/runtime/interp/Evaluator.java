@@ -322,7 +322,7 @@ final class Evaluator {
         if (l instanceof Long a && r instanceof Long d) {
             c = Long.compare(a, d);
         } else if (l instanceof String a && r instanceof String d) {
-            c = a.compareTo(d);
+            c = compareCodePoints(a, d);
         } else {
             throw new ScriptFault(pos, "cannot compare " + Values.typeName(l) + " " + Values.brief(l) + " "
                     + word(op) + " " + Values.typeName(r) + " " + Values.brief(r));
@@ -334,6 +334,22 @@ final class Evaluator {
             case GE -> c >= 0;
             default -> throw new IllegalStateException(op.name());
         };
+    }
+
+    /** Strings are sequences of code points (SPEC §3), so they order by code point, not by UTF-16 unit. */
+    private static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
     }
 
     private Object index(Ast.Index ix) {

@@ -173,6 +173,11 @@ class LimitsTest {
         assertThat(runToEnd(machine("s = \"😀é\"\nprint len(s)\nprint s[0]\nprint s[1]\nfor c in s { print c }",
                 Limits.defaults()), printed)).isNull();
         assertThat(printed).containsExactly("2", "😀", "é", "😀", "é");
+        printed.clear();
+        // U+FF5E sorts before U+1F600 by code point, though its UTF-16 unit is larger than the emoji's first
+        assertThat(runToEnd(machine("print \"～\" < \"😀\"\nprint \"a\" < \"ab\"\nprint \"b\" > \"ab\"\n"
+                + "print \"ab\" <= \"ab\"", Limits.defaults()), printed)).isNull();
+        assertThat(printed).containsExactly("true", "true", "true", "true");
         assertThat(failure("print \"😀\"[1]", Limits.defaults()).message())
                 .isEqualTo("index 1 out of range for a string of 1");
     }
