@@ -176,6 +176,14 @@ class ScriptParserPropertiesTest {
                 case Print pr -> collect(pr.value(), out);
                 case Stop st -> {
                 }
+                case Break br -> {
+                }
+                case Continue co -> {
+                }
+                case SetItem si -> {
+                    collect(si.index(), out);
+                    collect(si.value(), out);
+                }
             }
         }
     }
@@ -209,6 +217,7 @@ class ScriptParserPropertiesTest {
             }
             case Self s -> {
             }
+            case Builtin bi -> collect(bi.argument(), out);
         }
     }
 }

@@ -19,6 +19,8 @@ import org.chanvas.model.Endpoint;
 import org.chanvas.model.script.Pos;
 import org.chanvas.runtime.event.EventSink;
 import org.chanvas.runtime.event.RunEvent;
+import org.chanvas.runtime.interp.MachineOptions;
+import org.chanvas.runtime.interp.MachineScript;
 import org.chanvas.runtime.interp.PortBinding;
 import org.chanvas.runtime.interp.ProcessMachine;
 import org.chanvas.runtime.interp.Request;
@@ -54,12 +56,12 @@ final class DeterministicRun implements Run {
         /** A request already computed by a scheduler that looks ahead (replay); null in a seeded run. */
         Request pending;
 
-        Proc(int index, RunPlan.ProcessPlan plan, long seed, int budget) {
+        Proc(int index, RunPlan.ProcessPlan plan, long seed, MachineOptions machines) {
             this.index = index;
             this.id = plan.id();
             this.label = plan.label();
             this.ports = plan.ports();
-            this.machine = new ProcessMachine(label, plan.body(), plan.ports(), seed, budget);
+            this.machine = new ProcessMachine(label, MachineScript.of(plan.body()), plan.ports(), seed, machines);
         }
     }
 
@@ -195,9 +197,10 @@ final class DeterministicRun implements Run {
             chans.add(ch);
             chanById.put(c.id(), ch);
         }
+        MachineOptions machines = options.machineOptions(); // one print budget for the whole run
         for (int i = 0; i < plan.size(); i++) {
             long processSeed = options.seed() * 0x9E3779B97F4A7C15L + i;
-            procs.add(new Proc(i, plan.processes().get(i), processSeed, options.stepBudget()));
+            procs.add(new Proc(i, plan.processes().get(i), processSeed, machines));
         }
         live = procs.size();
     }
@@ -359,6 +362,8 @@ final class DeterministicRun implements Run {
             case Request.Failed f -> {
                 return failed(p, f.pos(), f.message());
             }
+            // runs draw random values (RandomMode.DRAW): only an explorer's machine asks
+            case Request.Choose c -> throw new IllegalStateException(p.id + ": a run's machine asked " + c);
         }
         return null;
     }

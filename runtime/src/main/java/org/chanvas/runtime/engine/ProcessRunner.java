@@ -12,6 +12,7 @@ import org.chanvas.runtime.channel.Party;
 import org.chanvas.runtime.channel.Select;
 import org.chanvas.runtime.event.EventSink;
 import org.chanvas.runtime.event.RunEvent;
+import org.chanvas.runtime.interp.MachineScript;
 import org.chanvas.runtime.interp.ProcessMachine;
 import org.chanvas.runtime.interp.Request;
 import org.chanvas.runtime.watch.WaitOn;
@@ -51,7 +52,7 @@ final class ProcessRunner implements Runnable, Party {
         this.label = plan.label();
         this.ports = ports;
         long processSeed = seed * 0x9E3779B97F4A7C15L + index;
-        this.machine = new ProcessMachine(label, plan.body(), plan.ports(), processSeed, run.options().stepBudget());
+        this.machine = new ProcessMachine(label, MachineScript.of(plan.body()), plan.ports(), processSeed, run.machines);
         this.seed = selectSeed(seed, index);
         this.sink = run.sink();
         this.turn = new ConcurrentRun.Turn(index);
@@ -175,6 +176,8 @@ final class ProcessRunner implements Runnable, Party {
                     fail(f.pos(), f.message());
                     return;
                 }
+                // runs draw random values (RandomMode.DRAW): only an explorer's machine asks
+                case Request.Choose c -> throw new IllegalStateException(label + ": a run's machine asked " + c);
             }
         }
     }

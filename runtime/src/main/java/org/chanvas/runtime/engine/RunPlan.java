@@ -12,6 +12,7 @@ import org.chanvas.model.Network;
 import org.chanvas.model.analysis.Fault;
 import org.chanvas.model.analysis.NetworkValidator;
 import org.chanvas.model.script.Ast;
+import org.chanvas.model.script.Parameters;
 import org.chanvas.model.script.ParsedScript;
 import org.chanvas.model.script.PortDirection;
 import org.chanvas.runtime.interp.PortBinding;
@@ -78,7 +79,9 @@ public record RunPlan(Network network, List<ProcessPlan> processes) {
         }
         List<ProcessPlan> plans = new ArrayList<>();
         for (var p : network.processes()) {
-            plans.add(new ProcessPlan(p.id(), p.displayLabel(), once.apply(p.script()).body(), ports.get(p.id())));
+            // parameters are variables from the first line (SPEC §3.1): bound in front of the script
+            plans.add(new ProcessPlan(p.id(), p.displayLabel(), Parameters.bind(p.params(), once.apply(p.script()).body()),
+                    ports.get(p.id())));
         }
         return new RunPlan(network, plans);
     }
