@@ -58,15 +58,15 @@ public final class TraceReplay {
      */
     public static Result replay(RunPlan plan, List<TraceReader.Traced> trace, RunOptions options)
             throws InterruptedException {
-        Attempt strict = attempt(plan, trace, options, TraceFollower.Matching.STRICT);
-        if (strict.result instanceof Replayed) {
-            return strict.result;
+        Result strict = attempt(plan, trace, options, TraceFollower.Matching.STRICT);
+        if (strict instanceof Replayed) {
+            return strict;
         }
-        Attempt loose = attempt(plan, trace, options, TraceFollower.Matching.PER_PROCESS);
-        if (loose.result instanceof Replayed) {
-            return loose.result;
+        Result loose = attempt(plan, trace, options, TraceFollower.Matching.PER_PROCESS);
+        if (loose instanceof Replayed) {
+            return loose;
         }
-        return seeded(trace) ? strict.result : loose.result;
+        return seeded(trace) ? strict : loose;
     }
 
     /**
@@ -87,10 +87,7 @@ public final class TraceReplay {
         return true;
     }
 
-    private record Attempt(Result result, int matched) {
-    }
-
-    private static Attempt attempt(RunPlan plan, List<TraceReader.Traced> trace, RunOptions options,
+    private static Result attempt(RunPlan plan, List<TraceReader.Traced> trace, RunOptions options,
                                    TraceFollower.Matching matching) throws InterruptedException {
         boolean drawn = trace.stream().anyMatch(t -> t.event() instanceof RunEvent.Drawn);
         Semantics semantics = DeterministicRun.seeded(plan, options, drawn ? RandomMode.ASK : RandomMode.DRAW);
@@ -104,13 +101,13 @@ public final class TraceReplay {
         }
         List<RunEvent> made = events.drain();
         if (follower.divergence() != null) {
-            return new Attempt(new Diverged(follower.divergenceLine(), follower.divergence(), made), follower.matched());
+            return new Diverged(follower.divergenceLine(), follower.divergence(), made);
         }
         TraceReader.Traced next = follower.next();
         if (next != null && !(outcome instanceof RunOutcome.Stopped)) {
             String m = "line " + next.line() + ": the trace goes on with " + TraceFollower.describe(next.event())
                     + ", but the replay ended (" + word(outcome) + ")";
-            return new Attempt(new Diverged(next.line(), m, made), follower.matched());
+            return new Diverged(next.line(), m, made);
         }
         if (outcome instanceof RunOutcome.Deadlocked d) {
             TraceReader.Traced line = lastDeadlock(trace);
@@ -121,10 +118,10 @@ public final class TraceReplay {
                 String m = "line " + n + ": " + (line == null ? "the trace has ended, but the replay ends in "
                         + d.diagnosis().kind() : "the trace says " + TraceFollower.describe(line.event())
                         + ", but the replay ends in " + d.diagnosis().kind() + " " + d.diagnosis().cycle());
-                return new Attempt(new Diverged(n, m, made), follower.matched());
+                return new Diverged(n, m, made);
             }
         }
-        return new Attempt(new Replayed(made, outcome), follower.matched() + 1);
+        return new Replayed(made, outcome);
     }
 
     private static TraceReader.Traced lastDeadlock(List<TraceReader.Traced> trace) {
