@@ -49,7 +49,7 @@ public record Fragment(List<Process> processes, List<Channel> channels) {
         for (Process p : processes) {
             String id = Ids.freshProcessId(scratch, p.id());
             ids.put(p.id(), id);
-            Process copy = new Process(id, p.label(), p.x() + dx, p.y() + dy, p.script(), p.extra());
+            Process copy = new Process(id, p.label(), p.x() + dx, p.y() + dy, p.script(), p.extra(), p.params());
             steps.add(new AddProcess(copy));
             scratch = scratch.withProcesses(append(scratch.processes(), copy));
         }

@@ -31,4 +31,11 @@ class ScriptHighlighterTest {
         assertThat(spans).containsExactly(new Span(0, 5, Style.KEYWORD), new Span(6, 11, Style.STRING),
                 new Span(12, 16, Style.KEYWORD));
     }
+
+    @Test
+    void theWordsOfLanguageVersionTwoAreKeywords() {
+        List<Span> spans = h.spans("forever { break }\nx = int(s)");
+        assertThat(spans).containsExactly(new Span(0, 7, Style.KEYWORD), new Span(10, 15, Style.KEYWORD),
+                new Span(18, 19, Style.PLAIN), new Span(22, 25, Style.KEYWORD), new Span(26, 27, Style.PLAIN));
+    }
 }

@@ -38,7 +38,7 @@ import org.chanvas.model.io.JsonTree.Where;
 final class NetworkDecoder {
 
     static final Set<String> TOP_FIELDS = Set.of("format", "title", "description", "processes", "channels", "justified");
-    static final Set<String> PROCESS_FIELDS = Set.of("id", "label", "x", "y", "script");
+    static final Set<String> PROCESS_FIELDS = Set.of("id", "label", "x", "y", "script", "params");
     static final Set<String> CHANNEL_FIELDS = Set.of("id", "label", "kind", "capacity", "writers", "readers", "x", "y");
     static final Set<String> JUSTIFIED_FIELDS = Set.of("channels", "note");
 
@@ -215,12 +215,69 @@ final class NetworkDecoder {
         Double x = optionalNumber(o, path, "x");
         Double y = optionalNumber(o, path, "y");
         String script = requiredString(o, path, "script");
+        Map<String, Object> params = params(o, path);
         Map<String, Object> extra = extras(o, PROCESS_FIELDS);
         if (errors.size() > before) {
             return null;
         }
-        Process p = new Process(id, label, x == null ? 0 : x, y == null ? 0 : y, script, extra);
+        Process p = new Process(id, label, x == null ? 0 : x, y == null ? 0 : y, script, extra, params);
         return new Located<>(p, at(path, "id"), o.members().get("id").value().where());
+    }
+
+    /** {@code "params": {"name": value, ...}} (SPEC §3.1): script variables from the first line, in file order. */
+    private Map<String, Object> params(Obj o, String path) {
+        Member m = o.members().get("params");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (m == null || m.value() instanceof JsonTree.Null) {
+            return params;
+        }
+        String where = at(path, "params");
+        if (!(m.value() instanceof Obj p)) {
+            fault(m.value().where(), where, "expected an object of parameters {\"name\": value}, found "
+                    + m.value().kind());
+            return params;
+        }
+        for (Member param : p.members().values()) {
+            String bad = org.chanvas.model.script.Parameters.badName(param.name());
+            if (bad != null) {
+                fault(param.nameWhere(), at(where, param.name()), bad);
+                continue;
+            }
+            Object v = paramValue(param.value(), at(where, param.name()));
+            if (v != null) {
+                params.put(param.name(), v);
+            }
+        }
+        return params;
+    }
+
+    /** A parameter's value as a script value, or null after reporting why it is not one. */
+    private Object paramValue(Node node, String path) {
+        return switch (node) {
+            case Str s -> s.value();
+            case JsonTree.Bool b -> b.value();
+            case Num n when n.isInteger() && n.integer().bitLength() < 64 -> n.integer().longValue();
+            case Num n when n.isInteger() -> {
+                fault(n.where(), path, "the whole number " + n.integer() + " is too large for a script value (at most "
+                        + Long.MAX_VALUE + ")");
+                yield null;
+            }
+            case Arr a -> {
+                List<Object> items = new ArrayList<>(a.items().size());
+                boolean ok = true;
+                for (int i = 0; i < a.items().size(); i++) {
+                    Object item = paramValue(a.items().get(i), path + "[" + i + "]");
+                    ok &= item != null;
+                    items.add(item);
+                }
+                yield ok ? List.copyOf(items) : null;
+            }
+            default -> {
+                fault(node.where(), path, "a parameter is a whole number, a string, true/false or a list of those, not "
+                        + describe(node));
+                yield null;
+            }
+        };
     }
 
     private LocatedChannel channel(Node node, String path) {

@@ -24,7 +24,7 @@ public final class Ast {
 
     /** A statement. */
     public sealed interface Stmt permits Assign, Send, Recv, Call, Reply, Select, If, While, Forever, Repeat,
-            ForRange, ForEach, Sleep, Print, Stop {
+            ForRange, ForEach, Sleep, Print, Stop, Break, Continue, SetItem {
         Pos pos();
     }
 
@@ -93,6 +93,18 @@ public final class Ast {
     public record Stop(Pos pos) implements Stmt {
     }
 
+    /** {@code break}: leave the innermost {@code while}, {@code forever}, {@code repeat} or {@code for} (version 2). */
+    public record Break(Pos pos) implements Stmt {
+    }
+
+    /** {@code continue}: go on with the next round of the innermost loop (version 2). */
+    public record Continue(Pos pos) implements Stmt {
+    }
+
+    /** {@code name[index] = value}: a copy of the list in {@code name} with one item replaced (version 2). */
+    public record SetItem(String name, Expr index, Expr value, Pos pos) implements Stmt {
+    }
+
     /** A guard of a {@code select}. */
     public sealed interface Guard permits RecvGuard, SendGuard, AfterGuard {
         Block body();
@@ -113,7 +125,7 @@ public final class Ast {
 
     /** An expression. */
     public sealed interface Expr permits IntLit, StrLit, BoolLit, Interpolated, ListLit, Name, Unary, Binary, Index,
-            Len, RandomCall, Self {
+            Len, RandomCall, Self, Builtin {
         Pos pos();
     }
 
@@ -166,8 +178,74 @@ public final class Ast {
     public record Self(Pos pos) implements Expr {
     }
 
+    /** {@code int(x)}, {@code str(x)}, {@code all(x)} or {@code any(x)} (version 2). */
+    public record Builtin(Function function, Expr argument, Pos pos) implements Expr {
+    }
+
+    /**
+     * The one-argument built-ins of version 2. Their names are not reserved: only a name followed by
+     * {@code (} calls one, so a variable called {@code str} in an old script keeps working.
+     */
+    public enum Function {
+        INT("int"), STR("str"), ALL("all"), ANY("any");
+
+        private final String word;
+
+        Function(String word) {
+            this.word = word;
+        }
+
+        /** How the script writes it. */
+        public String word() {
+            return word;
+        }
+
+        /** The built-in called {@code word}, or null. */
+        public static Function ofWord(String word) {
+            for (Function f : values()) {
+                if (f.word.equals(word)) {
+                    return f;
+                }
+            }
+            return null;
+        }
+    }
+
     public enum UnaryOp { NEG, NOT }
 
-    /** Binary operators; {@code and}/{@code or} short-circuit. */
-    public enum BinaryOp { ADD, SUB, MUL, DIV, MOD, EQ, NE, LT, LE, GT, GE, AND, OR }
+    /**
+     * Binary operators; {@code and}/{@code or} short-circuit. Each knows how it is written: the one table
+     * the parser reads operators by and messages and printers write them with.
+     */
+    public enum BinaryOp {
+        ADD("+"), SUB("-"), MUL("*"), DIV("/"), MOD("%"),
+        EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="),
+        AND("and"), OR("or");
+
+        private final String symbol;
+
+        BinaryOp(String symbol) {
+            this.symbol = symbol;
+        }
+
+        /** How the script writes it: {@code +}, {@code <=}, {@code and}. */
+        public String symbol() {
+            return symbol;
+        }
+
+        /** One of {@code == != < <= > >=}. */
+        public boolean comparison() {
+            return compareTo(EQ) >= 0 && compareTo(GE) <= 0;
+        }
+
+        /** The operator written {@code symbol}, or null. */
+        public static BinaryOp ofSymbol(String symbol) {
+            for (BinaryOp op : values()) {
+                if (op.symbol.equals(symbol)) {
+                    return op;
+                }
+            }
+            return null;
+        }
+    }
 }

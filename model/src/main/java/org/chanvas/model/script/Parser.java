@@ -52,6 +52,8 @@ final class Parser {
     private final Map<Expr, Integer> heights = new IdentityHashMap<>();
     private int p;
     private int depth;
+    /** Loop bodies being parsed around the current statement: where break and continue may stand. */
+    private int loops;
 
     Parser(List<Token> tokens, LineMap lines, List<Diagnostic> diagnostics, PortTable ports) {
         this.tokens = tokens;
@@ -117,13 +119,40 @@ final class Parser {
             case "sleep" -> sleep();
             case "print" -> print();
             case "stop" -> new Ast.Stop(pos(advance()));
+            case "break", "continue" -> peek(1).is(Kind.ASSIGN) ? assignment() : loopControl();
             case "else" -> fail(t, "'else' without 'if'");
             default -> RESERVED.contains(w) ? fail(t, "unknown statement '" + w + "'") : assignment();
         };
     }
 
+    /**
+     * {@code break} or {@code continue} (version 2). Not reserved words: {@code break = 1} still assigns, as
+     * in old scripts (statement() sends a word followed by '=' to the assignment).
+     */
+    private Stmt loopControl() {
+        Token kw = advance();
+        if (loops == 0) {
+            return fail(kw, "'" + kw.text() + "' outside a loop; it may stand only inside while, forever, repeat"
+                    + " or for");
+        }
+        return kw.text().equals("break") ? new Ast.Break(pos(kw)) : new Ast.Continue(pos(kw));
+    }
+
+    /** A loop's body: break and continue may stand in it (and in the ifs and selects inside it). */
+    private Block loopBody(String missing) {
+        loops++;
+        try {
+            return block(missing);
+        } finally {
+            loops--;
+        }
+    }
+
     private Stmt assignment() {
         Token name = advance();
+        if (peek().is(Kind.LBRACKET)) {
+            return setItem(name);
+        }
         if (!peek().is(Kind.ASSIGN)) {
             return fail(name, "unknown statement '" + name.text() + "'");
         }
@@ -137,6 +166,33 @@ final class Parser {
         }
         Expr value = expression();
         return value == null ? null : new Ast.Assign(name.text(), value, pos(name));
+    }
+
+    /** {@code name[index] = value} (version 2): one index, on a list variable. */
+    private Stmt setItem(Token name) {
+        Token open = peek();
+        if (!enter(open)) {
+            return null;
+        }
+        advance();
+        Expr index = expression();
+        if (index != null && !close(Kind.RBRACKET, open)) {
+            index = null;
+        }
+        leave();
+        if (index == null) {
+            return null;
+        }
+        if (peek().is(Kind.LBRACKET)) {
+            return fail(peek(), "only one index can be assigned: write 'row = " + name.text() + "[i]', change row,"
+                    + " then '" + name.text() + "[i] = row'");
+        }
+        if (!peek().is(Kind.ASSIGN)) {
+            return fail(peek(), "expected '=' after " + name.text() + "[...] to assign an item");
+        }
+        advance();
+        Expr value = expression();
+        return value == null ? null : new Ast.SetItem(name.text(), index, value, pos(name));
     }
 
     private Stmt send() {
@@ -322,13 +378,13 @@ final class Parser {
         if (cond == null) {
             return null;
         }
-        Block body = block("expected '{' after the condition");
+        Block body = loopBody("expected '{' after the condition");
         return body == null ? null : new Ast.While(cond, body, pos(kw));
     }
 
     private Stmt forever() {
         Token kw = advance();
-        Block body = block("expected '{' after forever");
+        Block body = loopBody("expected '{' after forever");
         return body == null ? null : new Ast.Forever(body, pos(kw));
     }
 
@@ -338,7 +394,7 @@ final class Parser {
         if (count == null) {
             return null;
         }
-        Block body = block("expected '{' after the repeat count");
+        Block body = loopBody("expected '{' after the repeat count");
         return body == null ? null : new Ast.Repeat(count, body, pos(kw));
     }
 
@@ -363,10 +419,10 @@ final class Parser {
             if (to == null) {
                 return null;
             }
-            Block body = block("expected '{' after the range");
+            Block body = loopBody("expected '{' after the range");
             return body == null ? null : new Ast.ForRange(var.text(), from, to, body, pos(kw));
         }
-        Block body = block("expected '{' (or '..' for a range) after the list");
+        Block body = loopBody("expected '{' (or '..' for a range) after the list");
         return body == null ? null : new Ast.ForEach(var.text(), from, body, pos(kw));
     }
 
@@ -504,7 +560,7 @@ final class Parser {
 
     private Expr or() {
         Expr left = and();
-        while (left != null && peek().isWord("or")) {
+        while (left != null && peek().isWord(BinaryOp.OR.symbol())) {
             advance();
             Expr right = and();
             left = right == null ? null : grown(new Ast.Binary(BinaryOp.OR, left, right, left.pos()));
@@ -514,7 +570,7 @@ final class Parser {
 
     private Expr and() {
         Expr left = not();
-        while (left != null && peek().isWord("and")) {
+        while (left != null && peek().isWord(BinaryOp.AND.symbol())) {
             advance();
             Expr right = not();
             left = right == null ? null : grown(new Ast.Binary(BinaryOp.AND, left, right, left.pos()));
@@ -556,13 +612,14 @@ final class Parser {
     }
 
     private static BinaryOp comparisonOp(Token t) {
+        BinaryOp op = operator(t);
+        return op != null && op.comparison() ? op : null;
+    }
+
+    /** The operator a punctuation token spells (by {@link BinaryOp#symbol()}), or null for any other token. */
+    private static BinaryOp operator(Token t) {
         return switch (t.kind()) {
-            case EQ -> BinaryOp.EQ;
-            case NE -> BinaryOp.NE;
-            case LT -> BinaryOp.LT;
-            case LE -> BinaryOp.LE;
-            case GT -> BinaryOp.GT;
-            case GE -> BinaryOp.GE;
+            case EQ, NE, LT, LE, GT, GE, PLUS, MINUS, STAR, SLASH, PERCENT -> BinaryOp.ofSymbol(t.text());
             default -> null;
         };
     }
@@ -570,7 +627,7 @@ final class Parser {
     private Expr additive() {
         Expr left = multiplicative();
         while (left != null && (peek().is(Kind.PLUS) || peek().is(Kind.MINUS))) {
-            BinaryOp op = advance().is(Kind.PLUS) ? BinaryOp.ADD : BinaryOp.SUB;
+            BinaryOp op = operator(advance());
             Expr right = multiplicative();
             left = right == null ? null : grown(new Ast.Binary(op, left, right, left.pos()));
         }
@@ -580,11 +637,7 @@ final class Parser {
     private Expr multiplicative() {
         Expr left = unary();
         while (left != null && (peek().is(Kind.STAR) || peek().is(Kind.SLASH) || peek().is(Kind.PERCENT))) {
-            BinaryOp op = switch (advance().kind()) {
-                case STAR -> BinaryOp.MUL;
-                case SLASH -> BinaryOp.DIV;
-                default -> BinaryOp.MOD;
-            };
+            BinaryOp op = operator(advance());
             Expr right = unary();
             left = right == null ? null : grown(new Ast.Binary(op, left, right, left.pos()));
         }
@@ -667,6 +720,16 @@ final class Parser {
                 List<Expr> args = arguments(t, 2);
                 return args == null ? null : grown(new Ast.RandomCall(args.get(0), args.get(1), pos(t)));
             }
+            case "int", "str", "all", "any" -> {
+                if (!peek(1).is(Kind.LPAREN)) {
+                    advance(); // a variable of that name, as in old scripts
+                    return new Ast.Name(w, pos(t));
+                }
+                advance();
+                List<Expr> args = arguments(t, 1);
+                return args == null ? null
+                        : grown(new Ast.Builtin(Ast.Function.ofWord(w), args.getFirst(), pos(t)));
+            }
             case "recv", "call" -> {
                 return fail(t, "'" + w + "' cannot be part of an expression; write 'x = " + w
                         + " port" + (w.equals("call") ? " value" : "") + "' on a line of its own");
@@ -692,7 +755,7 @@ final class Parser {
         }
         advance();
         List<Expr> args = new ArrayList<>();
-        String usage = count == 1 ? "len(x)" : "random(low, high)";
+        String usage = count == 1 ? fn.text() + "(x)" : "random(low, high)";
         while (true) {
             Expr a = expression();
             if (a == null) {

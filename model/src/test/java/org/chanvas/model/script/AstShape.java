@@ -47,6 +47,9 @@ final class AstShape {
             case Sleep z -> "(sleep " + expr(z.millis()) + ")";
             case Print pr -> "(print " + expr(pr.value()) + ")";
             case Stop st -> "(stop)";
+            case Break b -> "(break)";
+            case Continue c -> "(continue)";
+            case SetItem si -> "(set " + si.name() + " " + expr(si.index()) + " " + expr(si.value()) + ")";
         };
     }
 
@@ -73,6 +76,7 @@ final class AstShape {
             case Len l -> "(len " + expr(l.argument()) + ")";
             case RandomCall r -> "(random " + expr(r.low()) + " " + expr(r.high()) + ")";
             case Self s -> "self";
+            case Builtin b -> "(" + b.function().word() + " " + expr(b.argument()) + ")";
         };
     }
 
@@ -85,20 +89,6 @@ final class AstShape {
     }
 
     static String symbol(BinaryOp op) {
-        return switch (op) {
-            case ADD -> "+";
-            case SUB -> "-";
-            case MUL -> "*";
-            case DIV -> "/";
-            case MOD -> "%";
-            case EQ -> "==";
-            case NE -> "!=";
-            case LT -> "<";
-            case LE -> "<=";
-            case GT -> ">";
-            case GE -> ">=";
-            case AND -> "and";
-            case OR -> "or";
-        };
+        return op.symbol();
     }
 }

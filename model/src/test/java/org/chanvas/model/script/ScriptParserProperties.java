@@ -179,6 +179,14 @@ class ScriptParserProperties {
                 case Print pr -> collect(pr.value(), out);
                 case Stop st -> {
                 }
+                case Break br -> {
+                }
+                case Continue co -> {
+                }
+                case SetItem si -> {
+                    collect(si.index(), out);
+                    collect(si.value(), out);
+                }
             }
         }
     }
@@ -212,6 +220,7 @@ class ScriptParserProperties {
             }
             case Self s -> {
             }
+            case Builtin bi -> collect(bi.argument(), out);
         }
     }
 }

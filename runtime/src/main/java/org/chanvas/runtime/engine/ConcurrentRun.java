@@ -19,6 +19,7 @@ import org.chanvas.runtime.channel.ChannelMonitor;
 import org.chanvas.runtime.channel.ParkingChannel;
 import org.chanvas.runtime.event.EventSink;
 import org.chanvas.runtime.event.RunEvent;
+import org.chanvas.runtime.interp.MachineOptions;
 import org.chanvas.runtime.watch.Diagnosis;
 import org.chanvas.runtime.watch.WaitForGraph;
 import org.chanvas.runtime.watch.WaitOn;
@@ -47,6 +48,8 @@ final class ConcurrentRun implements Run, ChannelMonitor {
 
     private final RunPlan plan;
     private final RunOptions options;
+    /** The machines' options: one print budget for the whole run. */
+    final MachineOptions machines;
     private final EventSink sink;
     private final Watch watch;
     private final List<ProcessRunner> runners = new ArrayList<>();
@@ -63,6 +66,7 @@ final class ConcurrentRun implements Run, ChannelMonitor {
     ConcurrentRun(RunPlan plan, RunOptions options) {
         this.plan = plan;
         this.options = options;
+        this.machines = options.machineOptions();
         this.sink = options.sink();
         this.terminated = new CountDownLatch(plan.size());
         this.watch = new Watch(plan.size(), this::deadlocked);

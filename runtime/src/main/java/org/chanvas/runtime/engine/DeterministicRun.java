@@ -68,8 +68,9 @@ final class DeterministicRun implements Run {
 
     /** The timed semantics of a run with these options. */
     static Semantics seeded(RunPlan plan, RunOptions options, RandomMode random) {
+        // the run's value limits, and one print budget for the whole run
         return new Semantics(plan, new Semantics.Options(Timing.TIMED, options.seed(), options.stepBudget(),
-                options.unboundedLimit(), random));
+                options.unboundedLimit(), random), options.machineOptions());
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.chanvas.runtime.channel.Party;
 import org.chanvas.runtime.channel.Select;
 import org.chanvas.runtime.event.EventSink;
 import org.chanvas.runtime.event.RunEvent;
+import org.chanvas.runtime.interp.MachineScript;
 import org.chanvas.runtime.interp.ProcessMachine;
 import org.chanvas.runtime.interp.Request;
 import org.chanvas.runtime.watch.WaitOn;
@@ -47,7 +48,7 @@ final class ProcessRunner implements Runnable, Party {
         this.label = plan.label();
         this.ports = ports;
         long processSeed = seed * 0x9E3779B97F4A7C15L + index;
-        this.machine = new ProcessMachine(label, plan.body(), plan.ports(), processSeed, run.options().stepBudget());
+        this.machine = new ProcessMachine(label, MachineScript.of(plan.body()), plan.ports(), processSeed, run.machines);
         this.seed = processSeed ^ 0x5DEECE66DL;
         this.sink = run.sink();
     }

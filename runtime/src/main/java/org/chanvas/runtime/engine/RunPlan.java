@@ -13,6 +13,7 @@ import org.chanvas.model.Endpoint;
 import org.chanvas.model.Network;
 import org.chanvas.model.script.Ast;
 import org.chanvas.model.script.Diagnostic;
+import org.chanvas.model.script.Parameters;
 import org.chanvas.model.script.ParsedScript;
 import org.chanvas.model.script.PortDirection;
 import org.chanvas.runtime.interp.PortBinding;
@@ -76,7 +77,9 @@ public record RunPlan(Network network, List<ProcessPlan> processes) {
             for (Diagnostic d : parsed.diagnostics()) {
                 problems.add("process '" + p.id() + "' script " + d.pos() + ": " + d.message());
             }
-            plans.add(new ProcessPlan(p.id(), p.displayLabel(), parsed.body(), ports.get(p.id())));
+            // parameters are variables from the first line (SPEC §3.1): bound in front of the script
+            plans.add(new ProcessPlan(p.id(), p.displayLabel(), Parameters.bind(p.params(), parsed.body()),
+                    ports.get(p.id())));
         }
         if (!problems.isEmpty()) {
             throw new InvalidPlanException(problems);

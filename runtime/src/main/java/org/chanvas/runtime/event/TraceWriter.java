@@ -1,6 +1,9 @@
 package org.chanvas.runtime.event;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import org.chanvas.model.Endpoint;
 import org.chanvas.runtime.value.Values;
@@ -29,138 +32,142 @@ public final class TraceWriter {
         out.flush();
     }
 
-    /** The event as one line of JSON, without the newline. */
+    /** The event as one line of JSON, without the newline; keys in a fixed order. */
     public static String json(RunEvent e) {
-        StringBuilder sb = new StringBuilder(96);
+        StringWriter text = new StringWriter(96);
+        try (JsonGenerator g = Values.generator(text)) {
+            write(g, e);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible); // a StringWriter does not fail
+        }
+        return text.toString();
+    }
+
+    private static void write(JsonGenerator g, RunEvent e) throws IOException {
         switch (e) {
             case RunEvent.Started s -> {
-                head(sb, "start", e);
-                field(sb, "process", s.process());
-                field(sb, "label", s.label());
+                head(g, "start", e);
+                field(g, "process", s.process());
+                field(g, "label", s.label());
             }
             case RunEvent.SendOffered s -> {
-                head(sb, "send", e);
-                field(sb, "process", s.process());
-                field(sb, "port", s.port());
-                field(sb, "channel", s.channel());
-                value(sb, s.value());
+                head(g, "send", e);
+                field(g, "process", s.process());
+                field(g, "port", s.port());
+                field(g, "channel", s.channel());
+                value(g, s.value());
             }
             case RunEvent.Transfer t -> {
-                head(sb, "transfer", e);
-                field(sb, "channel", t.channel());
-                field(sb, "from", endpoint(t.from()));
-                field(sb, "to", endpoint(t.to()));
-                value(sb, t.value());
+                head(g, "transfer", e);
+                field(g, "channel", t.channel());
+                field(g, "from", endpoint(t.from()));
+                field(g, "to", endpoint(t.to()));
+                value(g, t.value());
             }
             case RunEvent.Buffer b -> {
-                head(sb, "buffer", e);
-                field(sb, "channel", b.channel());
-                sb.append(",\"held\":").append(b.held());
+                head(g, "buffer", e);
+                field(g, "channel", b.channel());
+                g.writeNumberField("held", b.held());
                 if (b.from() != null) {
-                    field(sb, "from", endpoint(b.from()));
+                    field(g, "from", endpoint(b.from()));
                 }
             }
             case RunEvent.Received r -> {
-                head(sb, "recv", e);
-                field(sb, "process", r.process());
-                field(sb, "port", r.port());
-                field(sb, "channel", r.channel());
-                value(sb, r.value());
+                head(g, "recv", e);
+                field(g, "process", r.process());
+                field(g, "port", r.port());
+                field(g, "channel", r.channel());
+                value(g, r.value());
             }
             case RunEvent.Blocked b -> {
-                head(sb, "block", e);
-                field(sb, "process", b.process());
-                sb.append(",\"waits\":");
-                waits(sb, b.on());
+                head(g, "block", e);
+                field(g, "process", b.process());
+                g.writeFieldName("waits");
+                waits(g, b.on());
             }
             case RunEvent.Printed p -> {
-                head(sb, "print", e);
-                field(sb, "process", p.process());
-                field(sb, "label", p.label());
-                field(sb, "text", p.text());
+                head(g, "print", e);
+                field(g, "process", p.process());
+                field(g, "label", p.label());
+                field(g, "text", p.text());
             }
             case RunEvent.Slept s -> {
-                head(sb, "sleep", e);
-                field(sb, "process", s.process());
-                sb.append(",\"ms\":").append(s.millis());
+                head(g, "sleep", e);
+                field(g, "process", s.process());
+                g.writeNumberField("ms", s.millis());
             }
             case RunEvent.Ended en -> {
-                head(sb, "end", e);
-                field(sb, "process", en.process());
+                head(g, "end", e);
+                field(g, "process", en.process());
             }
             case RunEvent.Failed f -> {
-                head(sb, "error", e);
-                field(sb, "process", f.process());
-                sb.append(",\"line\":").append(f.line()).append(",\"column\":").append(f.column());
-                field(sb, "message", f.message());
+                head(g, "error", e);
+                field(g, "process", f.process());
+                g.writeNumberField("line", f.line());
+                g.writeNumberField("column", f.column());
+                field(g, "message", f.message());
             }
             case RunEvent.Deadlock d -> {
-                head(sb, "deadlock", e);
+                head(g, "deadlock", e);
                 Diagnosis diag = d.diagnosis();
-                field(sb, "kind", diag.kind());
-                sb.append(",\"waiting\":[");
-                for (int i = 0; i < diag.waiting().size(); i++) {
-                    Diagnosis.Waiting w = diag.waiting().get(i);
-                    sb.append(i == 0 ? "{" : ",{");
-                    sb.append("\"process\":");
-                    Values.jsonString(sb, w.process());
-                    sb.append(",\"stuck\":").append(w.stuck()).append(",\"waits\":");
-                    waits(sb, w.on());
-                    sb.append('}');
+                field(g, "kind", diag.kind());
+                g.writeArrayFieldStart("waiting");
+                for (Diagnosis.Waiting w : diag.waiting()) {
+                    g.writeStartObject();
+                    g.writeStringField("process", w.process());
+                    g.writeBooleanField("stuck", w.stuck());
+                    g.writeFieldName("waits");
+                    waits(g, w.on());
+                    g.writeEndObject();
                 }
-                sb.append("],\"cycle\":[");
-                for (int i = 0; i < diag.cycle().size(); i++) {
-                    if (i > 0) {
-                        sb.append(',');
-                    }
-                    Values.jsonString(sb, diag.cycle().get(i));
+                g.writeEndArray();
+                g.writeArrayFieldStart("cycle");
+                for (String p : diag.cycle()) {
+                    g.writeString(p);
                 }
-                sb.append(']');
+                g.writeEndArray();
             }
             case RunEvent.Drawn d -> {
-                head(sb, "random", e);
-                field(sb, "process", d.process());
-                sb.append(",\"value\":").append(d.value());
+                head(g, "random", e);
+                field(g, "process", d.process());
+                g.writeNumberField("value", d.value());
             }
-            case RunEvent.Timeout t -> head(sb, "timeout", e);
+            case RunEvent.Timeout t -> head(g, "timeout", e);
         }
-        return sb.append('}').toString();
+        g.writeEndObject();
     }
 
     private static String endpoint(Endpoint e) {
         return e == null ? "" : e.toString();
     }
 
-    private static void head(StringBuilder sb, String type, RunEvent e) {
-        sb.append("{\"type\":\"").append(type).append("\",\"t\":").append(e.nanos());
+    private static void head(JsonGenerator g, String type, RunEvent e) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", type);
+        g.writeNumberField("t", e.nanos());
     }
 
-    private static void field(StringBuilder sb, String name, String v) {
-        sb.append(",\"").append(name).append("\":");
-        Values.jsonString(sb, v == null ? "" : v);
+    private static void field(JsonGenerator g, String name, String v) throws IOException {
+        g.writeStringField(name, v == null ? "" : v);
     }
 
-    private static void value(StringBuilder sb, Object v) {
-        sb.append(",\"value\":");
-        Values.appendJson(sb, v);
+    private static void value(JsonGenerator g, Object v) throws IOException {
+        g.writeFieldName("value");
+        Values.writeJson(g, v);
     }
 
-    private static void waits(StringBuilder sb, java.util.List<WaitOn> on) {
-        sb.append('[');
-        for (int i = 0; i < on.size(); i++) {
-            WaitOn w = on.get(i);
-            sb.append(i == 0 ? "{" : ",{");
-            sb.append("\"channel\":");
-            Values.jsonString(sb, w.channel());
-            sb.append(",\"port\":");
-            Values.jsonString(sb, w.port());
-            sb.append(",\"direction\":\"").append(w.direction().word()).append('"');
+    private static void waits(JsonGenerator g, java.util.List<WaitOn> on) throws IOException {
+        g.writeStartArray();
+        for (WaitOn w : on) {
+            g.writeStartObject();
+            g.writeStringField("channel", w.channel());
+            g.writeStringField("port", w.port());
+            g.writeStringField("direction", w.direction().word());
             if (w.peer() != null) {
-                sb.append(",\"peer\":");
-                Values.jsonString(sb, w.peer());
+                g.writeStringField("peer", w.peer());
             }
-            sb.append('}');
+            g.writeEndObject();
         }
-        sb.append(']');
+        g.writeEndArray();
     }
 }

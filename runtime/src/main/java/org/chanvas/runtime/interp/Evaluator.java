@@ -6,6 +6,7 @@ import java.util.Map;
 import org.chanvas.model.script.Ast;
 import org.chanvas.model.script.Ast.Expr;
 import org.chanvas.model.script.Pos;
+import org.chanvas.runtime.value.ScriptList;
 import org.chanvas.runtime.value.Values;
 
 /**
@@ -20,12 +21,14 @@ final class Evaluator {
     private final SplitMix random;
     /** Null in {@link RandomMode#DRAW}: values come from {@code random}. */
     private final ChoiceLog choices;
+    private final Limits limits;
 
-    Evaluator(Map<String, Object> vars, String self, SplitMix random, ChoiceLog choices) {
+    Evaluator(Map<String, Object> vars, String self, SplitMix random, ChoiceLog choices, Limits limits) {
         this.vars = vars;
         this.self = self;
         this.random = random;
         this.choices = choices;
+        this.limits = limits;
     }
 
     Object eval(Expr e) {
@@ -44,26 +47,27 @@ final class Evaluator {
             case Ast.Interpolated in -> {
                 StringBuilder sb = new StringBuilder();
                 for (Expr part : in.parts()) {
-                    sb.append(Values.display(eval(part)));
+                    append(sb, eval(part), in.pos());
                 }
-                yield sb.toString();
+                yield string(sb, in.pos());
             }
             case Ast.ListLit l -> {
                 List<Object> items = new ArrayList<>(l.items().size());
                 for (Expr item : l.items()) {
                     items.add(eval(item));
                 }
-                yield List.copyOf(items);
+                yield list(items, l.pos());
             }
             case Ast.Unary u -> unary(u);
             case Ast.Binary b -> binary(b);
             case Ast.Index ix -> index(ix);
             case Ast.Len len -> switch (eval(len.argument())) {
                 case List<?> l -> (long) l.size();
-                case String s -> (long) s.length();
+                case String s -> (long) s.codePointCount(0, s.length());
                 case Object o -> throw new ScriptFault(len.argument().pos(),
-                        "len needs a list or a string, got " + Values.typeName(o) + " " + Values.literal(o));
+                        "len needs a list or a string, got " + Values.typeName(o) + " " + Values.brief(o));
             };
+            case Ast.Builtin b -> builtin(b);
             case Ast.RandomCall r -> {
                 long lo = integer(r.low(), "random");
                 long hi = integer(r.high(), "random");
@@ -75,13 +79,123 @@ final class Evaluator {
         };
     }
 
+    /** Appends what {@code print} shows of {@code v}; a script error once the string limit is passed. */
+    private void append(StringBuilder sb, Object v, Pos pos) {
+        // code points take at most two chars each: past twice the limit the string is surely too long
+        long cap = Math.min(Integer.MAX_VALUE - 8, 2L * limits.maxStringLength());
+        if (!Values.appendDisplay(sb, v, (int) cap)) {
+            throw tooLong(pos);
+        }
+    }
+
+    /** What {@code print} shows of {@code v}, if it is within the string limit. */
+    String text(Object v, Pos pos) {
+        if (v instanceof String s) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder();
+        append(sb, v, pos);
+        return string(sb, pos);
+    }
+
+    private ScriptFault tooLong(Pos pos) {
+        return new ScriptFault(pos, "string longer than the limit of " + limits.maxStringLength() + " characters");
+    }
+
+    /** The text built, if it is within the string limit. */
+    String string(CharSequence text, Pos pos) {
+        String s = text.toString();
+        if (s.length() > limits.maxStringLength() && s.codePointCount(0, s.length()) > limits.maxStringLength()) {
+            throw tooLong(pos);
+        }
+        return s;
+    }
+
+    /** A list value of these items, if it is within the limits on length, nesting and total size. */
+    Object list(List<Object> items, Pos pos) {
+        if (items.size() > limits.maxListLength()) {
+            throw new ScriptFault(pos, "list longer than the limit of " + limits.maxListLength() + " items");
+        }
+        ScriptList l = ScriptList.of(items);
+        if (l.depth() > limits.maxDepth()) {
+            throw new ScriptFault(pos, "lists nested deeper than the limit of " + limits.maxDepth() + " levels");
+        }
+        if (l.weight() > limits.maxValueSize()) {
+            throw new ScriptFault(pos, "value larger than the limit of " + limits.maxValueSize()
+                    + " items counted through its nested lists");
+        }
+        return l;
+    }
+
+    /** {@code int}, {@code str}, {@code all}, {@code any} (SPEC §3.1). */
+    private Object builtin(Ast.Builtin b) {
+        Object v = eval(b.argument());
+        Pos at = b.argument().pos();
+        return switch (b.function()) {
+            case INT -> {
+                if (!(v instanceof String s) || !s.matches("-?[0-9]+")) {
+                    throw new ScriptFault(at, "int needs a string of digits, got " + Values.typeName(v) + " "
+                            + Values.brief(v));
+                }
+                try {
+                    yield Long.parseLong(s);
+                } catch (NumberFormatException tooLarge) {
+                    throw new ScriptFault(at, "int(" + Values.brief(s) + "): too large for an integer (at most "
+                            + Long.MAX_VALUE + ")");
+                }
+            }
+            case STR -> text(v, b.pos());
+            case ALL, ANY -> {
+                if (!(v instanceof List<?> items)) {
+                    throw new ScriptFault(at, b.function().word() + " needs a list of booleans, got "
+                            + Values.typeName(v) + " " + Values.brief(v));
+                }
+                boolean all = true;
+                boolean any = false;
+                for (int i = 0; i < items.size(); i++) {
+                    if (!(items.get(i) instanceof Boolean item)) {
+                        throw new ScriptFault(at, b.function().word() + " needs a list of booleans, but item " + i
+                                + " is " + Values.typeName(items.get(i)) + " " + Values.brief(items.get(i)));
+                    }
+                    all &= item;
+                    any |= item;
+                }
+                yield b.function() == Ast.Function.ALL ? all : any;
+            }
+        };
+    }
+
+    /** The new value of the list variable {@code name[index] = value} assigns (SPEC §3.1). */
+    Object setItem(Ast.SetItem set) {
+        Object target = vars.get(set.name());
+        if (target == null) {
+            throw new ScriptFault(set.pos(), "unknown variable '" + set.name() + "'");
+        }
+        if (!(target instanceof List<?> l)) {
+            throw new ScriptFault(set.pos(), "cannot assign an item of " + Values.typeName(target) + " "
+                    + Values.brief(target) + ": only of a list");
+        }
+        Object at = eval(set.index());
+        if (!(at instanceof Long i)) {
+            throw new ScriptFault(set.index().pos(), "an index must be an integer, got " + Values.typeName(at) + " "
+                    + Values.brief(at));
+        }
+        if (i < 0 || i >= l.size()) {
+            throw new ScriptFault(set.index().pos(), "index " + i + " out of range for a list of " + l.size());
+        }
+        Object value = eval(set.value());
+        List<Object> items = new ArrayList<>(l);
+        items.set((int) (long) i, value);
+        return list(items, set.pos());
+    }
+
     /** Evaluates a condition, which must be a boolean. */
     boolean condition(Expr e, String what) {
         Object v = eval(e);
         if (v instanceof Boolean b) {
             return b;
         }
-        throw new ScriptFault(e.pos(), what + " needs a boolean, got " + Values.typeName(v) + " " + Values.literal(v));
+        throw new ScriptFault(e.pos(), what + " needs a boolean, got " + Values.typeName(v) + " " + Values.brief(v));
     }
 
     /** Evaluates an integer operand. */
@@ -90,7 +204,7 @@ final class Evaluator {
         if (v instanceof Long l) {
             return l;
         }
-        throw new ScriptFault(e.pos(), what + " needs an integer, got " + Values.typeName(v) + " " + Values.literal(v));
+        throw new ScriptFault(e.pos(), what + " needs an integer, got " + Values.typeName(v) + " " + Values.brief(v));
     }
 
     private Object unary(Ast.Unary u) {
@@ -98,15 +212,18 @@ final class Evaluator {
         return switch (u.op()) {
             case NEG -> {
                 if (v instanceof Long l) {
+                    if (l == Long.MIN_VALUE) {
+                        throw new ScriptFault(u.pos(), "integer overflow in -(" + l + ")");
+                    }
                     yield -l;
                 }
-                throw new ScriptFault(u.pos(), "cannot negate " + Values.typeName(v) + " " + Values.literal(v));
+                throw new ScriptFault(u.pos(), "cannot negate " + Values.typeName(v) + " " + Values.brief(v));
             }
             case NOT -> {
                 if (v instanceof Boolean b) {
                     yield !b;
                 }
-                throw new ScriptFault(u.pos(), "'not' needs a boolean, got " + Values.typeName(v) + " " + Values.literal(v));
+                throw new ScriptFault(u.pos(), "'not' needs a boolean, got " + Values.typeName(v) + " " + Values.brief(v));
             }
         };
     }
@@ -127,8 +244,8 @@ final class Evaluator {
         Object l = eval(b.left());
         Object r = eval(b.right());
         return switch (b.op()) {
-            case EQ -> l.equals(r);
-            case NE -> !l.equals(r);
+            case EQ -> Values.equal(l, r);
+            case NE -> !Values.equal(l, r);
             case ADD -> add(l, r, b.pos());
             case SUB, MUL, DIV, MOD -> arithmetic(b.op(), l, r, b);
             case LT, LE, GT, GE -> compare(b.op(), l, r, b.pos());
@@ -142,12 +259,15 @@ final class Evaluator {
             return bool;
         }
         throw new ScriptFault(operand.pos(), "'" + word(b.op()) + "' needs booleans, got " + Values.typeName(v)
-                + " " + Values.literal(v));
+                + " " + Values.brief(v));
     }
 
-    private static Object add(Object l, Object r, Pos pos) {
+    private Object add(Object l, Object r, Pos pos) {
         if (l instanceof String || r instanceof String) {
-            return Values.display(l) + Values.display(r);
+            StringBuilder sb = new StringBuilder();
+            append(sb, l, pos);
+            append(sb, r, pos);
+            return string(sb, pos);
         }
         if (l instanceof Long a && r instanceof Long c) {
             try {
@@ -157,19 +277,22 @@ final class Evaluator {
             }
         }
         if (l instanceof List<?> a && r instanceof List<?> c) {
+            if ((long) a.size() + c.size() > limits.maxListLength()) {
+                throw new ScriptFault(pos, "list longer than the limit of " + limits.maxListLength() + " items");
+            }
             List<Object> joined = new ArrayList<>(a.size() + c.size());
             joined.addAll(a);
             joined.addAll(c);
-            return List.copyOf(joined);
+            return list(joined, pos);
         }
-        throw new ScriptFault(pos, "cannot add " + Values.typeName(l) + " " + Values.literal(l) + " and "
-                + Values.typeName(r) + " " + Values.literal(r));
+        throw new ScriptFault(pos, "cannot add " + Values.typeName(l) + " " + Values.brief(l) + " and "
+                + Values.typeName(r) + " " + Values.brief(r));
     }
 
     private static Object arithmetic(Ast.BinaryOp op, Object l, Object r, Ast.Binary b) {
         if (!(l instanceof Long a) || !(r instanceof Long c)) {
             throw new ScriptFault(b.pos(), "'" + word(op) + "' needs integers, got " + Values.typeName(l) + " "
-                    + Values.literal(l) + " and " + Values.typeName(r) + " " + Values.literal(r));
+                    + Values.brief(l) + " and " + Values.typeName(r) + " " + Values.brief(r));
         }
         try {
             return switch (op) {
@@ -179,7 +302,7 @@ final class Evaluator {
                     if (c == 0) {
                         throw new ScriptFault(b.pos(), "division by zero");
                     }
-                    yield a / c;
+                    yield Math.divideExact(a, c); // Long.MIN_VALUE / -1 overflows
                 }
                 case MOD -> {
                     if (c == 0) {
@@ -201,8 +324,8 @@ final class Evaluator {
         } else if (l instanceof String a && r instanceof String d) {
             c = a.compareTo(d);
         } else {
-            throw new ScriptFault(pos, "cannot compare " + Values.typeName(l) + " " + Values.literal(l) + " "
-                    + word(op) + " " + Values.typeName(r) + " " + Values.literal(r));
+            throw new ScriptFault(pos, "cannot compare " + Values.typeName(l) + " " + Values.brief(l) + " "
+                    + word(op) + " " + Values.typeName(r) + " " + Values.brief(r));
         }
         return switch (op) {
             case LT -> c < 0;
@@ -218,7 +341,7 @@ final class Evaluator {
         Object at = eval(ix.index());
         if (!(at instanceof Long i)) {
             throw new ScriptFault(ix.index().pos(), "an index must be an integer, got " + Values.typeName(at) + " "
-                    + Values.literal(at));
+                    + Values.brief(at));
         }
         return switch (target) {
             case List<?> l -> {
@@ -228,31 +351,20 @@ final class Evaluator {
                 yield l.get((int) (long) i);
             }
             case String s -> {
-                if (i < 0 || i >= s.length()) {
-                    throw new ScriptFault(ix.pos(), "index " + i + " out of range for a string of " + s.length());
+                // strings are sequences of code points (SPEC §3): "😀"[0] is the whole emoji
+                int n = s.codePointCount(0, s.length());
+                if (i < 0 || i >= n) {
+                    throw new ScriptFault(ix.pos(), "index " + i + " out of range for a string of " + n);
                 }
-                yield String.valueOf(s.charAt((int) (long) i));
+                int from = s.offsetByCodePoints(0, (int) (long) i);
+                yield s.substring(from, from + Character.charCount(s.codePointAt(from)));
             }
             default -> throw new ScriptFault(ix.target().pos(), "cannot index " + Values.typeName(target) + " "
-                    + Values.literal(target));
+                    + Values.brief(target));
         };
     }
 
     static String word(Ast.BinaryOp op) {
-        return switch (op) {
-            case ADD -> "+";
-            case SUB -> "-";
-            case MUL -> "*";
-            case DIV -> "/";
-            case MOD -> "%";
-            case EQ -> "==";
-            case NE -> "!=";
-            case LT -> "<";
-            case LE -> "<=";
-            case GT -> ">";
-            case GE -> ">=";
-            case AND -> "and";
-            case OR -> "or";
-        };
+        return op.symbol();
     }
 }

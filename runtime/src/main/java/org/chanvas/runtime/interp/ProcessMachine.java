@@ -33,6 +33,9 @@ public final class ProcessMachine {
     private final RandomMode randomMode;
     /** ASK mode: the values chosen for the statement being run; null in DRAW mode. */
     private final ChoiceLog choices;
+    private final Limits limits;
+    /** The run's print budget, shared with its other machines (and with copies). */
+    private final OutputBudget output;
     private final ArrayList<Frame> stack;
     private final HashMap<String, Object> vars;
     /** Call ports with a request received and not yet answered; null until the first (most processes never serve). */
@@ -59,12 +62,14 @@ public final class ProcessMachine {
         this.ports = Map.copyOf(ports);
         this.stepBudget = options.stepBudget();
         this.randomMode = options.randomMode();
+        this.limits = options.limits();
+        this.output = options.output();
         this.stack = new ArrayList<>(4);
         this.stack.add(Frame.once(script.body()));
         this.vars = new HashMap<>(8);
         this.random = new SplitMix(seed);
         this.choices = randomMode == RandomMode.ASK ? new ChoiceLog() : null;
-        this.evaluator = new Evaluator(vars, label, random, choices);
+        this.evaluator = new Evaluator(vars, label, random, choices, limits);
         this.phase = Phase.READY;
     }
 
@@ -87,6 +92,8 @@ public final class ProcessMachine {
         this.ports = o.ports;
         this.stepBudget = o.stepBudget;
         this.randomMode = o.randomMode;
+        this.limits = o.limits;
+        this.output = o.output;
         this.stack = new ArrayList<>(o.stack.size());
         for (Frame f : o.stack) {
             this.stack.add(f.copy());
@@ -95,7 +102,7 @@ public final class ProcessMachine {
         this.requestsToAnswer = o.requestsToAnswer == null ? null : new HashSet<>(o.requestsToAnswer);
         this.random = o.random.copy();
         this.choices = o.choices == null ? null : o.choices.copy();
-        this.evaluator = new Evaluator(vars, label, random, choices);
+        this.evaluator = new Evaluator(vars, label, random, choices, limits);
         this.phase = o.phase;
         this.pendingStmt = o.pendingStmt;
         this.pendingRequest = o.pendingRequest;
@@ -498,9 +505,9 @@ public final class ProcessMachine {
                 Object v = evaluator.eval(fe.list());
                 List<?> items = switch (v) {
                     case List<?> l -> l;
-                    case String str -> str.chars().mapToObj(c -> String.valueOf((char) c)).toList();
+                    case String str -> str.codePoints().mapToObj(Character::toString).toList(); // code points
                     default -> throw new ScriptFault(fe.list().pos(), "for ... in needs a list, got "
-                            + Values.typeName(v) + " " + Values.literal(v));
+                            + Values.typeName(v) + " " + Values.brief(v));
                 };
                 if (!items.isEmpty()) {
                     vars.put(fe.variable(), items.getFirst());
@@ -512,18 +519,66 @@ public final class ProcessMachine {
                 if (ms < 0) {
                     throw new ScriptFault(sl.millis().pos(), "sleep needs a non-negative number of ms, got " + ms);
                 }
+                checkWait(ms, sl.millis().pos(), "sleep");
                 return await(s, new Request.Sleep(ms, s.pos()));
             }
             case Ast.Print p -> {
-                return await(s, new Request.Print(Values.display(evaluator.eval(p.value())), s.pos()));
+                // the printed text is a string like any other: at most the string limit, built no further
+                String text = evaluator.text(evaluator.eval(p.value()), p.value().pos());
+                // UTF-8 bytes and the newline, as a terminal or trace receives them
+                if (!output.charge(utf8Length(text) + 1)) {
+                    throw new ScriptFault(s.pos(), "the run printed more than its limit of " + output.limit()
+                            + " bytes");
+                }
+                return await(s, new Request.Print(text, s.pos()));
             }
             case Ast.Stop st -> {
                 stack.clear();
                 phase = Phase.DONE;
                 return new Request.Done();
             }
+            case Ast.Break b -> {
+                // the parser allows break only inside a loop, so a loop frame is below
+                while (stack.removeLast().kind == Frame.Kind.ONCE) {
+                    // leave the ifs and select guards inside the loop, then the loop itself
+                }
+            }
+            case Ast.Continue c -> {
+                while (stack.getLast().kind == Frame.Kind.ONCE) {
+                    stack.removeLast();
+                }
+                Frame loop = stack.getLast();
+                loop.index = loop.block.stmts().size(); // the next step ends this round as a loop does
+            }
+            case Ast.SetItem set -> vars.put(set.name(), evaluator.setItem(set));
         }
         return null;
+    }
+
+    /** A sleep or timeout longer than any run waits is a mistake, and would overflow timers downstream. */
+    private void checkWait(long ms, Pos pos, String what) {
+        if (ms > limits.maxSleepMillis()) {
+            throw new ScriptFault(pos, what + " of " + ms + " ms is longer than the longest wait, "
+                    + limits.maxSleepMillis() + " ms");
+        }
+    }
+
+    private static long utf8Length(CharSequence s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     private Request.Select select(Ast.Select select) {
@@ -540,6 +595,7 @@ public final class ProcessMachine {
                 }
                 case Ast.AfterGuard ag -> {
                     long ms = evaluator.integer(ag.millis(), "after");
+                    checkWait(ms, ag.millis().pos(), "after");
                     yield new Request.AfterOffer(Math.max(0, ms));
                 }
             });

@@ -88,7 +88,20 @@ public final class Semantics {
     private final MachineScript[] scripts;
     private final MachineOptions machineOptions;
 
+    /**
+     * The semantics with default value limits; timed with one print budget for this semantics (a run), untimed
+     * with none (printed text does not make states, so it must not end an exploration either).
+     */
     public Semantics(RunPlan plan, Options options) {
+        this(plan, options, options.timing() == Timing.TIMED ? MachineOptions.defaults()
+                : MachineOptions.defaults().withOutput(org.chanvas.runtime.interp.OutputBudget.unlimited()));
+    }
+
+    /**
+     * @param machines the value limits and print budget of the machines; step budget and random mode come from
+     *                 {@code options}
+     */
+    public Semantics(RunPlan plan, Options options, MachineOptions machines) {
         this.plan = plan;
         this.options = options;
         this.timed = options.timing() == Timing.TIMED;
@@ -126,7 +139,7 @@ public final class Semantics {
         for (int i = 0; i < n; i++) {
             scripts[i] = MachineScript.of(plan.processes().get(i).body());
         }
-        machineOptions = MachineOptions.defaults().withStepBudget(options.stepBudget()).withRandomMode(options.random());
+        machineOptions = machines.withStepBudget(options.stepBudget()).withRandomMode(options.random());
     }
 
     public RunPlan plan() {

@@ -251,11 +251,12 @@ class SemanticsTest {
     }
 
     @Test
-    void hugeSleepsAreClampedAndStillWake() {
-        Nets n = net().process("p", "sleep 9223372036854775807\nprint \"up\"");
+    void theLongestSleepWakesOnTheVirtualClock() {
+        Nets n = net().process("p", "sleep 2147483647\nprint \"up\"");
         Run r = timed(n);
-        assertThat(r.state.wakeAt(0)).isEqualTo(Semantics.MAX_WAIT_NANOS + Semantics.MOVE_NANOS);
+        assertThat(r.state.wakeAt(0)).isEqualTo(2_147_483_647L * 1_000_000L + Semantics.MOVE_NANOS);
         assertThat(r.events("wake p")).filteredOn(e -> e instanceof RunEvent.Printed).hasSize(1);
+        assertThat(r.state.now()).isEqualTo(2_147_483_647L * 1_000_000L + Semantics.MOVE_NANOS);
     }
 
     @Test

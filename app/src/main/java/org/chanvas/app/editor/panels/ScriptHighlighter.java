@@ -18,7 +18,8 @@ public final class ScriptHighlighter {
     }
 
     private static final Set<String> KEYWORDS = Set.of("if", "else", "while", "forever", "repeat", "for", "in",
-            "select", "sleep", "print", "stop", "as", "after", "and", "or", "not", "len", "random", "self");
+            "select", "sleep", "print", "stop", "as", "after", "and", "or", "not", "len", "random", "self",
+            "break", "continue", "int", "str", "all", "any");
     private static final Set<String> CHANNEL_OPS = Set.of("send", "recv", "call", "reply");
     private static final Set<String> LITERALS = Set.of("true", "false");
 
