@@ -3,6 +3,8 @@ package org.chanvas.app.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +20,7 @@ import org.chanvas.runtime.engine.RunOptions;
 import org.chanvas.runtime.engine.RunOutcome;
 import org.chanvas.runtime.engine.RunPlan;
 import org.chanvas.runtime.event.EventPipe;
+import org.chanvas.runtime.engine.TraceReplay;
 import org.chanvas.runtime.event.RunEvent;
 import org.chanvas.runtime.event.TraceWriter;
 import picocli.CommandLine.Command;
@@ -27,7 +30,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code chanvas run FILE [--seed N] [--timeout S] [--trace OUT.jsonl]} (SPEC §4; {@code --carriers N} is ours):
+ * {@code chanvas run FILE [--seed N] [--timeout S] [--trace OUT.jsonl]} (SPEC §4; {@code --carriers N} is ours),
+ * or {@code chanvas run FILE --replay TRACE.jsonl}:
  * runs a network headless,
  * prints each {@code print} as {@code label: text}, and exits 0 all finished, 3 deadlock or stuck (diagnosis
  * on stderr), 4 timeout, 5 script error, 70 internal error, 2 invalid input. With a seed the run is deterministic.
@@ -62,6 +66,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "OUT.jsonl", description = "write every event as a JSON line")
     Path trace;
 
+    @Option(names = "--replay", paramLabel = "TRACE.jsonl",
+            description = "re-run a recorded trace or a counterexample move by move (exit 2 if it does not fit)")
+    Path replay;
+
     @Option(names = "--carriers", paramLabel = "auto|N", defaultValue = "auto",
             description = {"carrier threads that run the processes (default: ${DEFAULT-VALUE}).",
                 "auto: one while the processes only communicate (a hand-off between cores costs a wake-up), "
@@ -93,6 +101,9 @@ public final class RunCommand implements Callable<Integer> {
         } catch (RunPlan.InvalidPlanException e) {
             NetworkInput.printFaults(file, e.faults(), err); // what check says of the same file
             return 2;
+        }
+        if (replay != null) {
+            return replay(plan, out, err);
         }
         // Refused when it is the input (it once replaced the network) or cannot be written; exit 7 if it fails later.
         Optional<TraceOutput> traceOutput = trace == null ? Optional.empty()
@@ -186,5 +197,63 @@ public final class RunCommand implements Callable<Integer> {
             case RunOutcome.InternalError e -> 70; // EX_SOFTWARE of sysexits.h
             case RunOutcome.Stopped s -> 130; // as a shell reports a run ended by Ctrl-C
         };
+    }
+
+    /**
+     * {@code --replay}: the trace's moves through the semantics, printed as a run prints; the first line that
+     * cannot happen is named and exits 2. A trace without random lines lets the scripts draw from --seed (0).
+     */
+    private int replay(RunPlan plan, PrintWriter out, PrintWriter err) {
+        TerminalText shown = TerminalText.detect();
+        String text;
+        try {
+            text = Files.readString(replay, StandardCharsets.UTF_8);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            err.println("chanvas run: cannot read the trace " + replay + ": " + e.getMessage());
+            return 2;
+        }
+        long timeoutMillis = timeoutSeconds == null ? 0 : Math.max(1, Math.round(timeoutSeconds * 1000));
+        RunOptions options = RunOptions.defaults().withSeed(seed != null ? seed : 0).withTimeout(timeoutMillis);
+        TraceReplay.Result result;
+        try {
+            result = TraceReplay.replay(plan, text, options);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return exitCode(new RunOutcome.Stopped());
+        }
+        switch (result) {
+            case TraceReplay.Unreadable u -> {
+                err.println(replay + ": " + u.malformed().describe());
+                return 2;
+            }
+            case TraceReplay.Diverged d -> {
+                printed(d.events(), out, shown);
+                err.println(replay + ": " + d.message());
+                return 2;
+            }
+            case TraceReplay.Replayed r -> {
+                printed(r.events(), out, shown);
+                switch (r.outcome()) {
+                    case RunOutcome.Deadlocked dl -> err.print(shown.lines(dl.diagnosis().describe()));
+                    case RunOutcome.TimedOut t -> err.println("timeout: the recorded run reached its time limit");
+                    case RunOutcome.ScriptFailed f -> err.println(shown.line(f.describe()));
+                    case RunOutcome.InternalError ie -> err.println(shown.line(ie.describe()));
+                    case RunOutcome.Stopped st -> err.println("stopped: the trace ends before the run did");
+                    default -> {
+                    }
+                }
+                err.flush();
+                return exitCode(r.outcome());
+            }
+        }
+    }
+
+    private static void printed(List<RunEvent> events, PrintWriter out, TerminalText shown) {
+        for (RunEvent e : events) {
+            if (e instanceof RunEvent.Printed p) {
+                out.println(shown.line(p.label() + ": " + p.text()));
+            }
+        }
+        out.flush();
     }
 }

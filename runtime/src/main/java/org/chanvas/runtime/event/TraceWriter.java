@@ -13,7 +13,7 @@ import org.chanvas.runtime.watch.WaitOn;
 /**
  * Writes events as JSON lines (SPEC §4 {@code run --trace}): one object per event with its {@code type}
  * ({@code start}, {@code send}, {@code transfer}, {@code buffer}, {@code recv}, {@code block}, {@code print}, {@code sleep},
- * {@code end}, {@code error}, {@code deadlock}, {@code timeout}) and {@code t}, nanoseconds since the start.
+ * {@code end}, {@code error}, {@code deadlock}, {@code random}, {@code timeout}) and {@code t}, nanoseconds since the start.
  */
 public final class TraceWriter {
 
@@ -68,6 +68,9 @@ public final class TraceWriter {
                 head(g, "buffer", e);
                 field(g, "channel", b.channel());
                 g.writeNumberField("held", b.held());
+                if (b.from() != null) {
+                    field(g, "from", endpoint(b.from()));
+                }
             }
             case RunEvent.Received r -> {
                 head(g, "recv", e);
@@ -123,6 +126,11 @@ public final class TraceWriter {
                     g.writeString(p);
                 }
                 g.writeEndArray();
+            }
+            case RunEvent.Drawn d -> {
+                head(g, "random", e);
+                field(g, "process", d.process());
+                g.writeNumberField("value", d.value());
             }
             case RunEvent.Timeout t -> head(g, "timeout", e);
         }
