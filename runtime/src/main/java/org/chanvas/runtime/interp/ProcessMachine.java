@@ -40,6 +40,8 @@ public final class ProcessMachine {
     private Stmt pendingStmt;
     private Request pendingRequest;
     private Request.Failed failure;
+    /** Each block of the script numbered in a fixed walk, so {@link #encode} names a position by numbers. */
+    private final Map<Ast.Block, Integer> blockIds;
 
     /**
      * @param label what {@code self} is and prints are signed with
@@ -58,6 +60,8 @@ public final class ProcessMachine {
         this.random = new SplitMix(seed);
         this.evaluator = new Evaluator(vars, label, random);
         this.phase = Phase.READY;
+        this.blockIds = new java.util.IdentityHashMap<>();
+        numberBlocks(body, blockIds);
     }
 
     public ProcessMachine(String label, Ast.Block body, Map<String, PortBinding> ports, long seed) {
@@ -80,6 +84,7 @@ public final class ProcessMachine {
         this.pendingStmt = o.pendingStmt;
         this.pendingRequest = o.pendingRequest;
         this.failure = o.failure;
+        this.blockIds = o.blockIds;
     }
 
     /** An independent machine in the same state: an explorer can run both on. */
@@ -98,6 +103,11 @@ public final class ProcessMachine {
 
     public boolean finished() {
         return phase == Phase.DONE || phase == Phase.FAILED;
+    }
+
+    /** The names of the variables set so far, for an explorer naming what keeps growing. */
+    public java.util.Set<String> variableNames() {
+        return java.util.Collections.unmodifiableSet(vars.keySet());
     }
 
     /** The current value of a variable, or null; for tests and inspectors. */
@@ -371,6 +381,102 @@ public final class ProcessMachine {
                     + "' is a call channel: use call");
         }
         return b;
+    }
+
+    /**
+     * Writes this machine's state canonically for an explorer's visited set: machines of one script in equal
+     * states write equal bytes. It writes the phase, each frame (block number, position, loop counter, the
+     * list of a for-each), the variables sorted by name, the call ports awaiting a reply and the random
+     * generator; the pending request is not written, since the position and the variables determine it.
+     */
+    public void encode(java.io.DataOutput out) throws java.io.IOException {
+        out.writeByte(phase.ordinal());
+        out.writeShort(stack.size());
+        for (Frame f : stack) {
+            out.writeShort(blockIds.getOrDefault(f.block, -1));
+            out.writeShort(f.index);
+            out.writeLong(f.counter);
+            if (f.kind == Frame.Kind.RANGE) {
+                out.writeLong(f.end);
+            } else if (f.kind == Frame.Kind.EACH) {
+                encodeValue(f.items, out);
+            }
+        }
+        out.writeShort(vars.size());
+        if (!vars.isEmpty()) {
+            String[] names = vars.keySet().toArray(String[]::new);
+            java.util.Arrays.sort(names);
+            for (String n : names) {
+                out.writeUTF(n);
+                encodeValue(vars.get(n), out);
+            }
+        }
+        if (requestsToAnswer == null || requestsToAnswer.isEmpty()) {
+            out.writeShort(0);
+        } else {
+            String[] waiting = requestsToAnswer.toArray(String[]::new);
+            java.util.Arrays.sort(waiting);
+            out.writeShort(waiting.length);
+            for (String w : waiting) {
+                out.writeUTF(w);
+            }
+        }
+        out.writeLong(random.state());
+    }
+
+    private static void encodeValue(Object v, java.io.DataOutput out) throws java.io.IOException {
+        switch (v) {
+            case Long l -> {
+                out.writeByte(1);
+                out.writeLong(l);
+            }
+            case Boolean b -> out.writeByte(b ? 3 : 2);
+            case String s -> {
+                out.writeByte(4);
+                out.writeUTF(s);
+            }
+            case List<?> l -> {
+                out.writeByte(5);
+                out.writeInt(l.size());
+                for (Object o : l) {
+                    encodeValue(o, out);
+                }
+            }
+            case null -> out.writeByte(0);
+            default -> {
+                out.writeByte(6);
+                out.writeUTF(String.valueOf(v));
+            }
+        }
+    }
+
+    private static void numberBlocks(Ast.Block b, Map<Ast.Block, Integer> ids) {
+        if (b == null || ids.containsKey(b)) {
+            return;
+        }
+        ids.put(b, ids.size());
+        for (Stmt s : b.stmts()) {
+            switch (s) {
+                case Ast.If i -> {
+                    for (Ast.Branch br : i.branches()) {
+                        numberBlocks(br.body(), ids);
+                    }
+                    numberBlocks(i.otherwise(), ids);
+                }
+                case Ast.While w -> numberBlocks(w.body(), ids);
+                case Ast.Forever f -> numberBlocks(f.body(), ids);
+                case Ast.Repeat r -> numberBlocks(r.body(), ids);
+                case Ast.ForRange fr -> numberBlocks(fr.body(), ids);
+                case Ast.ForEach fe -> numberBlocks(fe.body(), ids);
+                case Ast.Select sel -> {
+                    for (Ast.Guard g : sel.guards()) {
+                        numberBlocks(g.body(), ids);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
     }
 
     private void endOfBlock(Frame f) {

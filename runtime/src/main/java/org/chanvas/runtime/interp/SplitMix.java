@@ -16,6 +16,11 @@ final class SplitMix {
         return new SplitMix(state);
     }
 
+    /** The whole state, for a canonical encoding of the machine. */
+    long state() {
+        return state;
+    }
+
     long nextLong() {
         long z = (state += 0x9E3779B97F4A7C15L);
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

@@ -1,0 +1,614 @@
+package org.chanvas.runtime.explore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.chanvas.model.Channel;
+import org.chanvas.model.ChannelKind;
+import org.chanvas.model.Endpoint;
+import org.chanvas.runtime.engine.RunPlan;
+import org.chanvas.runtime.event.RunEvent;
+import org.chanvas.runtime.interp.PortBinding;
+import org.chanvas.runtime.interp.ProcessMachine;
+import org.chanvas.runtime.interp.Request;
+import org.chanvas.runtime.value.Values;
+import org.chanvas.runtime.watch.Diagnosis;
+import org.chanvas.runtime.watch.WaitForGraph;
+import org.chanvas.runtime.watch.WaitOn;
+
+/**
+ * The moves of a network as SPEC §5 defines them, untimed, for the explorer: a move is one communication (a
+ * hand-over on a rendezvous or call channel, a put into or a take from a buffer, a reply) or an {@code after}
+ * firing, followed by each moved process's local computation up to its next communication (prints, sleeps
+ * and yields pass without a move). States share unchanged process machines, so a move copies at most two.
+ * Written to the {@code ProcessMachine} interface until the shared semantics package replaces it.
+ */
+final class Transitions {
+
+    /** Local steps a process may take between two communications before verify gives up on it. */
+    static final int YIELD_LIMIT = 100;
+
+    final RunPlan plan;
+    final int procs;
+    final String[] ids;
+    final String[] labels;
+    final Channel[] chans;
+    final int[] capacity; // 0 rendezvous/call, n buffered, -1 unbounded
+    final boolean[] isCall;
+    final Map<String, Integer> chanIndex = new HashMap<>();
+    /** Per process: port name to channel index. */
+    final List<Map<String, Integer>> portChan = new ArrayList<>();
+    /** Per process: port name to its slot among all call ports that receive (for pending replies). */
+    final List<Map<String, Integer>> replySlot = new ArrayList<>();
+    final int replySlots;
+    final WaitForGraph waitFor;
+    final Interner[] locals;
+    final Interner contents = new Interner();
+    private final CompactOutput scratch = new CompactOutput();
+    boolean sawSleep;
+    boolean sawAfter;
+    boolean sawRandom;
+
+    Transitions(RunPlan plan) {
+        this.plan = plan;
+        this.procs = plan.size();
+        this.ids = new String[procs];
+        this.labels = new String[procs];
+        List<Channel> cs = plan.network().channels();
+        this.chans = cs.toArray(Channel[]::new);
+        this.capacity = new int[chans.length];
+        this.isCall = new boolean[chans.length];
+        for (int c = 0; c < chans.length; c++) {
+            chanIndex.put(chans[c].id(), c);
+            capacity[c] = switch (chans[c].kind()) {
+                case RENDEZVOUS, CALL -> 0;
+                case BUFFERED -> chans[c].capacity();
+                case UNBOUNDED -> -1;
+            };
+            isCall[c] = chans[c].kind() == ChannelKind.CALL;
+        }
+        int slots = 0;
+        for (int p = 0; p < procs; p++) {
+            RunPlan.ProcessPlan pp = plan.processes().get(p);
+            ids[p] = pp.id();
+            labels[p] = pp.label();
+            Map<String, Integer> pc = new HashMap<>();
+            Map<String, Integer> rs = new HashMap<>();
+            for (PortBinding b : pp.ports().values()) {
+                int c = chanIndex.get(b.channel());
+                pc.put(b.port(), c);
+                if (isCall[c] && b.direction() == org.chanvas.model.script.PortDirection.INBOUND) {
+                    rs.put(b.port(), slots++);
+                }
+            }
+            portChan.add(pc);
+            replySlot.add(rs);
+        }
+        this.replySlots = slots;
+        this.waitFor = new WaitForGraph(plan.network());
+        this.locals = new Interner[procs];
+        for (int p = 0; p < procs; p++) {
+            locals[p] = new Interner();
+        }
+        String script = plan.network().processes().stream().map(pr -> pr.script()).reduce("", String::concat);
+        sawRandom = script.contains("random(");
+    }
+
+    /** A message held in a buffer and who put it there (for the trace only; not part of the state). */
+    record Held(Object value, Endpoint from) {
+    }
+
+    /** A global state. Arrays are never changed once the state is built; a move copies what it changes. */
+    static final class State {
+        final ProcessMachine[] machines;
+        final int[] localIds;
+        /** Per process: the process whose call it waits to be answered by, or -1. */
+        final int[] awaiting;
+        /** Per receiving call port slot: the client whose request waits there for a reply, or -1. */
+        final int[] answerTo;
+        final Held[][] buffers;
+        final int[] bufferIds;
+        /** Set when some process failed on the way here: the failure to report, the state is bad. */
+        RunEvent.Failed failure;
+        int id = -1;
+        int depth;
+
+        State(ProcessMachine[] machines, int[] localIds, int[] awaiting, int[] answerTo, Held[][] buffers,
+              int[] bufferIds) {
+            this.machines = machines;
+            this.localIds = localIds;
+            this.awaiting = awaiting;
+            this.answerTo = answerTo;
+            this.buffers = buffers;
+            this.bufferIds = bufferIds;
+        }
+
+        State copy() {
+            return new State(machines.clone(), localIds.clone(), awaiting.clone(), answerTo.clone(), buffers.clone(),
+                    bufferIds.clone());
+        }
+    }
+
+    /** What can happen next. {@code wg}/{@code rg} are select guards or -1. */
+    record Move(Kind kind, int chan, int writer, int wg, int reader, int rg) {
+        enum Kind { HAND_OVER, PUT, TAKE, REPLY, AFTER }
+    }
+
+    // ---- initial state ----
+
+    State initial(Consumer<RunEvent> events) {
+        ProcessMachine[] ms = new ProcessMachine[procs];
+        for (int p = 0; p < procs; p++) {
+            RunPlan.ProcessPlan pp = plan.processes().get(p);
+            ms[p] = new ProcessMachine(pp.label(), pp.body(), pp.ports(), 0L);
+        }
+        int[] aw = new int[procs];
+        java.util.Arrays.fill(aw, -1);
+        int[] at = new int[replySlots];
+        java.util.Arrays.fill(at, -1);
+        Held[][] bufs = new Held[chans.length][];
+        int[] bids = new int[chans.length];
+        for (int c = 0; c < chans.length; c++) {
+            bufs[c] = new Held[0];
+        }
+        State s = new State(ms, new int[procs], aw, at, bufs, bids);
+        if (events != null) {
+            for (int p = 0; p < procs; p++) {
+                events.accept(new RunEvent.Started(0, ids[p], labels[p]));
+            }
+        }
+        for (int c = 0; c < chans.length; c++) {
+            bids[c] = internBuffer(bufs[c]);
+        }
+        for (int p = 0; p < procs; p++) {
+            settle(s, p, events);
+        }
+        return s;
+    }
+
+    // ---- moves ----
+
+    /** The moves enabled in {@code s}, in a fixed order (the explorer names a move by its place here). */
+    void moves(State s, List<Move> out) {
+        out.clear();
+        // Offers per channel, in process order then guard order.
+        List<int[]> writers = new ArrayList<>(4);
+        List<int[]> readers = new ArrayList<>(4);
+        for (int c = 0; c < chans.length; c++) {
+            writers.clear();
+            readers.clear();
+            for (int p = 0; p < procs; p++) {
+                Request r = s.machines[p].pending();
+                if (r == null) {
+                    continue;
+                }
+                switch (r) {
+                    case Request.Send sd -> {
+                        if (chanOf(p, sd.port()) == c) {
+                            writers.add(new int[]{p, -1});
+                        }
+                    }
+                    case Request.Call cl -> {
+                        if (s.awaiting[p] < 0 && chanOf(p, cl.port()) == c) {
+                            writers.add(new int[]{p, -1});
+                        }
+                    }
+                    case Request.Recv rv -> {
+                        if (chanOf(p, rv.port()) == c) {
+                            readers.add(new int[]{p, -1});
+                        }
+                    }
+                    case Request.Select sel -> {
+                        for (int g = 0; g < sel.offers().size(); g++) {
+                            switch (sel.offers().get(g)) {
+                                case Request.SendOffer so -> {
+                                    if (chanOf(p, so.port()) == c) {
+                                        writers.add(new int[]{p, g});
+                                    }
+                                }
+                                case Request.RecvOffer ro -> {
+                                    if (chanOf(p, ro.port()) == c) {
+                                        readers.add(new int[]{p, g});
+                                    }
+                                }
+                                case Request.AfterOffer ao -> {
+                                }
+                            }
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+            if (capacity[c] == 0) {
+                for (int[] w : writers) {
+                    for (int[] r : readers) {
+                        if (w[0] != r[0]) {
+                            out.add(new Move(Move.Kind.HAND_OVER, c, w[0], w[1], r[0], r[1]));
+                        }
+                    }
+                }
+            } else {
+                int held = s.buffers[c].length;
+                if (capacity[c] < 0 || held < capacity[c]) {
+                    for (int[] w : writers) {
+                        out.add(new Move(Move.Kind.PUT, c, w[0], w[1], -1, -1));
+                    }
+                }
+                if (held > 0) {
+                    for (int[] r : readers) {
+                        out.add(new Move(Move.Kind.TAKE, c, -1, -1, r[0], r[1]));
+                    }
+                }
+            }
+        }
+        for (int p = 0; p < procs; p++) {
+            Request r = s.machines[p].pending();
+            if (r instanceof Request.Reply rp) {
+                out.add(new Move(Move.Kind.REPLY, chanOf(p, rp.port()), p, -1, -1, -1));
+            } else if (r instanceof Request.Select sel && sel.afterIndex() >= 0) {
+                out.add(new Move(Move.Kind.AFTER, -1, p, sel.afterIndex(), -1, -1));
+            }
+        }
+    }
+
+    int chanOf(int p, String port) {
+        Integer c = portChan.get(p).get(port);
+        return c == null ? -1 : c;
+    }
+
+    /** The state after {@code m}; {@code events} (may be null) gets the events a run would show. */
+    State apply(State from, Move m, Consumer<RunEvent> events) {
+        State s = from.copy();
+        s.failure = null;
+        switch (m.kind()) {
+            case HAND_OVER -> {
+                int w = m.writer();
+                int r = m.reader();
+                Object value = offered(s, w, m.wg());
+                String wport = portOf(s, w, m.wg());
+                String rport = portOf(s, r, m.rg());
+                ProcessMachine wm = own(s, w);
+                ProcessMachine rm = own(s, r);
+                Channel ch = chans[m.chan()];
+                if (events != null) {
+                    events.accept(new RunEvent.Transfer(0, ch.id(), new Endpoint(ids[w], wport),
+                            new Endpoint(ids[r], rport), value));
+                }
+                if (isCall[m.chan()]) {
+                    s.awaiting[w] = r;
+                    s.answerTo[replySlot.get(r).get(rport)] = w;
+                    if (events != null) {
+                        events.accept(new RunEvent.Blocked(0, ids[w], List.of(WaitOn.reply(ch.id(), wport, ids[r]))));
+                        events.accept(new RunEvent.Received(0, ids[r], rport, ch.id(), value));
+                    }
+                    resumeReader(rm, m.rg(), value);
+                    relocal(s, w);
+                    settle(s, r, events);
+                } else {
+                    if (events != null) {
+                        events.accept(new RunEvent.Received(0, ids[r], rport, ch.id(), value));
+                    }
+                    resumeWriter(wm, m.wg());
+                    resumeReader(rm, m.rg(), value);
+                    settle(s, w, events);
+                    settle(s, r, events);
+                }
+            }
+            case PUT -> {
+                int w = m.writer();
+                Object value = offered(s, w, m.wg());
+                String wport = portOf(s, w, m.wg());
+                Held[] old = s.buffers[m.chan()];
+                Held[] now = java.util.Arrays.copyOf(old, old.length + 1);
+                now[old.length] = new Held(value, new Endpoint(ids[w], wport));
+                s.buffers[m.chan()] = now;
+                s.bufferIds[m.chan()] = internBuffer(now);
+                if (events != null) {
+                    events.accept(new RunEvent.Buffer(0, chans[m.chan()].id(), now.length));
+                }
+                resumeWriter(own(s, w), m.wg());
+                settle(s, w, events);
+            }
+            case TAKE -> {
+                int r = m.reader();
+                String rport = portOf(s, r, m.rg());
+                Held[] old = s.buffers[m.chan()];
+                Held h = old[0];
+                Held[] now = java.util.Arrays.copyOfRange(old, 1, old.length);
+                s.buffers[m.chan()] = now;
+                s.bufferIds[m.chan()] = internBuffer(now);
+                String ch = chans[m.chan()].id();
+                if (events != null) {
+                    events.accept(new RunEvent.Buffer(0, ch, now.length));
+                    events.accept(new RunEvent.Transfer(0, ch, h.from(), new Endpoint(ids[r], rport), h.value()));
+                    events.accept(new RunEvent.Received(0, ids[r], rport, ch, h.value()));
+                }
+                resumeReader(own(s, r), m.rg(), h.value());
+                settle(s, r, events);
+            }
+            case REPLY -> {
+                int server = m.writer();
+                Request.Reply rp = (Request.Reply) s.machines[server].pending();
+                int slot = replySlot.get(server).get(rp.port());
+                int client = s.answerTo[slot];
+                s.answerTo[slot] = -1;
+                s.awaiting[client] = -1;
+                String ch = chans[m.chan()].id();
+                Request.Call call = (Request.Call) s.machines[client].pending();
+                if (events != null) {
+                    events.accept(new RunEvent.Transfer(0, ch, new Endpoint(ids[server], rp.port()),
+                            new Endpoint(ids[client], call.port()), rp.value()));
+                    events.accept(new RunEvent.Received(0, ids[client], call.port(), ch, rp.value()));
+                }
+                own(s, client).resume(rp.value());
+                own(s, server).resume();
+                settle(s, server, events);
+                settle(s, client, events);
+            }
+            case AFTER -> {
+                int p = m.writer();
+                own(s, p).resumeSelect(m.wg(), null);
+                settle(s, p, events);
+            }
+        }
+        return s;
+    }
+
+    private Object offered(State s, int p, int guard) {
+        Request r = s.machines[p].pending();
+        return switch (r) {
+            case Request.Send sd -> sd.value();
+            case Request.Call cl -> cl.value();
+            case Request.Select sel -> ((Request.SendOffer) sel.offers().get(guard)).value();
+            default -> throw new IllegalStateException("no offer from " + ids[p] + ": " + r);
+        };
+    }
+
+    private String portOf(State s, int p, int guard) {
+        Request r = s.machines[p].pending();
+        return switch (r) {
+            case Request.Send sd -> sd.port();
+            case Request.Call cl -> cl.port();
+            case Request.Recv rv -> rv.port();
+            case Request.Reply rp -> rp.port();
+            case Request.Select sel -> switch (sel.offers().get(guard)) {
+                case Request.SendOffer so -> so.port();
+                case Request.RecvOffer ro -> ro.port();
+                case Request.AfterOffer ao -> "";
+            };
+            default -> throw new IllegalStateException("no port pending at " + ids[p] + ": " + r);
+        };
+    }
+
+    private static void resumeWriter(ProcessMachine m, int guard) {
+        if (guard >= 0) {
+            m.resumeSelect(guard, null);
+        } else {
+            m.resume();
+        }
+    }
+
+    private static void resumeReader(ProcessMachine m, int guard, Object value) {
+        if (guard >= 0) {
+            m.resumeSelect(guard, value);
+        } else {
+            m.resume(value);
+        }
+    }
+
+    /** The state's own copy of process p's machine, to change (the old state keeps the shared one). */
+    private static ProcessMachine own(State s, int p) {
+        ProcessMachine m = s.machines[p].copy();
+        s.machines[p] = m;
+        return m;
+    }
+
+    /** Runs process p's local computation up to its next communication, then numbers its local state. */
+    private void settle(State s, int p, Consumer<RunEvent> events) {
+        ProcessMachine m = s.machines[p];
+        int yields = 0;
+        while (m.pending() == null && !m.finished()) {
+            Request r = m.advance();
+            switch (r) {
+                case Request.Print pr -> {
+                    if (events != null) {
+                        events.accept(new RunEvent.Printed(0, ids[p], labels[p], pr.text()));
+                    }
+                    m.resume();
+                }
+                case Request.Sleep sl -> {
+                    sawSleep = true;
+                    if (events != null) {
+                        events.accept(new RunEvent.Slept(0, ids[p], sl.millis()));
+                    }
+                    m.resume();
+                }
+                case Request.Yield y -> {
+                    if (++yields > YIELD_LIMIT) {
+                        Request.Failed f = m.fail(m.pendingPos(), "runs over " + YIELD_LIMIT * (long)
+                                ProcessMachine.DEFAULT_STEP_BUDGET + " statements without communicating;"
+                                + " verify cannot explore past it");
+                        failed(s, p, f, events);
+                        break;
+                    }
+                    m.resume();
+                }
+                case Request.Done d -> {
+                    if (events != null) {
+                        events.accept(new RunEvent.Ended(0, ids[p]));
+                    }
+                }
+                case Request.Failed f -> failed(s, p, f, events);
+                case Request.Send sd -> offeredEvent(s, p, sd.port(), sd.value(), events);
+                case Request.Call cl -> offeredEvent(s, p, cl.port(), cl.value(), events);
+                case Request.Select sel -> {
+                    if (sel.afterIndex() >= 0) {
+                        sawAfter = true;
+                    }
+                    if (events != null) {
+                        for (Request.Offer o : sel.offers()) {
+                            if (o instanceof Request.SendOffer so) {
+                                offeredEvent(s, p, so.port(), so.value(), events);
+                            }
+                        }
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        relocal(s, p);
+    }
+
+    private void offeredEvent(State s, int p, String port, Object value, Consumer<RunEvent> events) {
+        if (events != null) {
+            int c = chanOf(p, port);
+            events.accept(new RunEvent.SendOffered(0, ids[p], port, c < 0 ? "" : chans[c].id(), value));
+        }
+    }
+
+    private void failed(State s, int p, Request.Failed f, Consumer<RunEvent> events) {
+        RunEvent.Failed e = new RunEvent.Failed(0, ids[p], f.pos().line(), f.pos().column(), f.message());
+        s.failure = e;
+        if (events != null) {
+            events.accept(e);
+        }
+    }
+
+    private void relocal(State s, int p) {
+        ProcessMachine m = s.machines[p];
+        CompactOutput out = scratch;
+        out.reset();
+        if (m.finished()) {
+            out.writeByte(s.failure != null && ids[p].equals(s.failure.process()) ? 0xFE : 0xFF);
+        } else {
+            try {
+                m.encode(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        s.localIds[p] = locals[p].intern(out);
+    }
+
+    private int internBuffer(Held[] held) {
+        CompactOutput out = scratch;
+        out.reset();
+        out.varint(held.length);
+        for (Held h : held) {
+            out.writeUTF(Values.literal(h.value()));
+        }
+        return contents.intern(out);
+    }
+
+    /** The canonical bytes of a state, into {@code out}. */
+    void encode(State s, CompactOutput out) {
+        out.reset();
+        for (int p = 0; p < procs; p++) {
+            out.varint(s.localIds[p]);
+        }
+        for (int p = 0; p < procs; p++) {
+            out.varint(s.awaiting[p] + 1);
+        }
+        for (int a : s.answerTo) {
+            out.varint(a + 1);
+        }
+        for (int b : s.bufferIds) {
+            out.varint(b);
+        }
+    }
+
+    // ---- verdicts on a state ----
+
+    /** True when every process has finished. */
+    boolean allDone(State s) {
+        for (ProcessMachine m : s.machines) {
+            if (!m.finished()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What each waiting process waits on, for the wait-for graph, and the diagnosis of a dead state. */
+    Diagnosis diagnose(State s, Map<String, String> lastPartner) {
+        Map<String, List<WaitOn>> waits = new LinkedHashMap<>();
+        Set<String> ended = new HashSet<>();
+        for (int p = 0; p < procs; p++) {
+            ProcessMachine m = s.machines[p];
+            if (m.finished()) {
+                ended.add(ids[p]);
+                continue;
+            }
+            waits.put(ids[p], waitsOf(s, p));
+        }
+        return waitFor.diagnose(waits, ended, lastPartner);
+    }
+
+    List<WaitOn> waitsOf(State s, int p) {
+        Request r = s.machines[p].pending();
+        if (r == null) {
+            return List.of();
+        }
+        return switch (r) {
+            case Request.Send sd -> List.of(WaitOn.send(chanId(p, sd.port()), sd.port()));
+            case Request.Recv rv -> List.of(WaitOn.recv(chanId(p, rv.port()), rv.port()));
+            case Request.Call cl -> s.awaiting[p] >= 0
+                    ? List.of(WaitOn.reply(chanId(p, cl.port()), cl.port(), ids[s.awaiting[p]]))
+                    : List.of(WaitOn.send(chanId(p, cl.port()), cl.port()));
+            case Request.Select sel -> {
+                List<WaitOn> on = new ArrayList<>();
+                for (Request.Offer o : sel.offers()) {
+                    switch (o) {
+                        case Request.SendOffer so -> on.add(WaitOn.send(chanId(p, so.port()), so.port()));
+                        case Request.RecvOffer ro -> on.add(WaitOn.recv(chanId(p, ro.port()), ro.port()));
+                        case Request.AfterOffer ao -> {
+                        }
+                    }
+                }
+                yield on;
+            }
+            default -> List.of();
+        };
+    }
+
+    private String chanId(int p, String port) {
+        int c = chanOf(p, port);
+        return c < 0 ? port : chans[c].id();
+    }
+
+    /** A move in words, e.g. {@code phil2 receives "fork" from fork2 on give2}, given the state before it. */
+    String describe(State before, Move m) {
+        return switch (m.kind()) {
+            case HAND_OVER -> {
+                Object v = offered(before, m.writer(), m.wg());
+                String ch = chans[m.chan()].id();
+                yield isCall[m.chan()]
+                        ? labels[m.writer()] + " calls " + labels[m.reader()] + " with " + Values.literal(v) + " on " + ch
+                        : labels[m.reader()] + " receives " + Values.literal(v) + " from " + labels[m.writer()] + " on " + ch;
+            }
+            case PUT -> labels[m.writer()] + " puts " + Values.literal(offered(before, m.writer(), m.wg()))
+                    + " into " + chans[m.chan()].id() + " (now " + (before.buffers[m.chan()].length + 1) + " held)";
+            case TAKE -> {
+                Held h = before.buffers[m.chan()][0];
+                yield labels[m.reader()] + " takes " + Values.literal(h.value()) + " from " + chans[m.chan()].id()
+                        + " (put by " + h.from().process() + ")";
+            }
+            case REPLY -> {
+                Request.Reply rp = (Request.Reply) before.machines[m.writer()].pending();
+                int client = before.answerTo[replySlot.get(m.writer()).get(rp.port())];
+                yield labels[m.writer()] + " replies " + Values.literal(rp.value()) + " to " + labels[client] + " on "
+                        + chans[m.chan()].id();
+            }
+            case AFTER -> labels[m.writer()] + "'s select times out (after fires; time is not modelled)";
+        };
+    }
+}
