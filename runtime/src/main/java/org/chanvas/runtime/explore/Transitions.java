@@ -93,9 +93,14 @@ final class Transitions {
         }
         this.replySlots = slots;
         this.waitFor = new WaitForGraph(plan.network());
+        this.writerOffers = new long[chans.length][4];
+        this.readerOffers = new long[chans.length][4];
+        this.writerCount = new int[chans.length];
+        this.readerCount = new int[chans.length];
         this.locals = new Interner[procs];
         for (int p = 0; p < procs; p++) {
             locals[p] = new Interner();
+            memo.add(new HashMap<>());
         }
         String script = plan.network().processes().stream().map(pr -> pr.script()).reduce("", String::concat);
         sawRandom = script.contains("random(");
@@ -178,73 +183,66 @@ final class Transitions {
     /** The moves enabled in {@code s}, in a fixed order (the explorer names a move by its place here). */
     void moves(State s, List<Move> out) {
         out.clear();
-        // Offers per channel, in process order then guard order.
-        List<int[]> writers = new ArrayList<>(4);
-        List<int[]> readers = new ArrayList<>(4);
+        // Offers per channel, in process order then guard order: one pass over the processes fills them all.
         for (int c = 0; c < chans.length; c++) {
-            writers.clear();
-            readers.clear();
-            for (int p = 0; p < procs; p++) {
-                Request r = s.machines[p].pending();
-                if (r == null) {
-                    continue;
+            writerCount[c] = 0;
+            readerCount[c] = 0;
+        }
+        for (int p = 0; p < procs; p++) {
+            Request r = s.machines[p].pending();
+            if (r == null) {
+                continue;
+            }
+            switch (r) {
+                case Request.Send sd -> offer(writerOffers, writerCount, chanOf(p, sd.port()), p, -1);
+                case Request.Call cl -> {
+                    if (s.awaiting[p] < 0) {
+                        offer(writerOffers, writerCount, chanOf(p, cl.port()), p, -1);
+                    }
                 }
-                switch (r) {
-                    case Request.Send sd -> {
-                        if (chanOf(p, sd.port()) == c) {
-                            writers.add(new int[]{p, -1});
-                        }
-                    }
-                    case Request.Call cl -> {
-                        if (s.awaiting[p] < 0 && chanOf(p, cl.port()) == c) {
-                            writers.add(new int[]{p, -1});
-                        }
-                    }
-                    case Request.Recv rv -> {
-                        if (chanOf(p, rv.port()) == c) {
-                            readers.add(new int[]{p, -1});
-                        }
-                    }
-                    case Request.Select sel -> {
-                        for (int g = 0; g < sel.offers().size(); g++) {
-                            switch (sel.offers().get(g)) {
-                                case Request.SendOffer so -> {
-                                    if (chanOf(p, so.port()) == c) {
-                                        writers.add(new int[]{p, g});
-                                    }
-                                }
-                                case Request.RecvOffer ro -> {
-                                    if (chanOf(p, ro.port()) == c) {
-                                        readers.add(new int[]{p, g});
-                                    }
-                                }
-                                case Request.AfterOffer ao -> {
-                                }
+                case Request.Recv rv -> offer(readerOffers, readerCount, chanOf(p, rv.port()), p, -1);
+                case Request.Select sel -> {
+                    for (int g = 0; g < sel.offers().size(); g++) {
+                        switch (sel.offers().get(g)) {
+                            case Request.SendOffer so -> offer(writerOffers, writerCount, chanOf(p, so.port()), p, g);
+                            case Request.RecvOffer ro -> offer(readerOffers, readerCount, chanOf(p, ro.port()), p, g);
+                            case Request.AfterOffer ao -> {
                             }
                         }
                     }
-                    default -> {
-                    }
+                }
+                default -> {
                 }
             }
+        }
+        for (int c = 0; c < chans.length; c++) {
+            int nw = writerCount[c];
+            int nr = readerCount[c];
+            if (nw == 0 && nr == 0) {
+                continue;
+            }
+            long[] writers = writerOffers[c];
+            long[] readers = readerOffers[c];
             if (capacity[c] == 0) {
-                for (int[] w : writers) {
-                    for (int[] r : readers) {
-                        if (w[0] != r[0]) {
-                            out.add(new Move(Move.Kind.HAND_OVER, c, w[0], w[1], r[0], r[1]));
+                for (int i = 0; i < nw; i++) {
+                    long w = writers[i];
+                    for (int j = 0; j < nr; j++) {
+                        long r = readers[j];
+                        if ((int) (w >> 32) != (int) (r >> 32)) {
+                            out.add(new Move(Move.Kind.HAND_OVER, c, (int) (w >> 32), (int) w, (int) (r >> 32), (int) r));
                         }
                     }
                 }
             } else {
                 int held = s.buffers[c].length;
                 if (capacity[c] < 0 || held < capacity[c]) {
-                    for (int[] w : writers) {
-                        out.add(new Move(Move.Kind.PUT, c, w[0], w[1], -1, -1));
+                    for (int i = 0; i < nw; i++) {
+                        out.add(new Move(Move.Kind.PUT, c, (int) (writers[i] >> 32), (int) writers[i], -1, -1));
                     }
                 }
                 if (held > 0) {
-                    for (int[] r : readers) {
-                        out.add(new Move(Move.Kind.TAKE, c, -1, -1, r[0], r[1]));
+                    for (int j = 0; j < nr; j++) {
+                        out.add(new Move(Move.Kind.TAKE, c, -1, -1, (int) (readers[j] >> 32), (int) readers[j]));
                     }
                 }
             }
@@ -257,6 +255,22 @@ final class Transitions {
                 out.add(new Move(Move.Kind.AFTER, -1, p, sel.afterIndex(), -1, -1));
             }
         }
+    }
+
+    private final long[][] writerOffers;
+    private final long[][] readerOffers;
+    private final int[] writerCount;
+    private final int[] readerCount;
+
+    /** Notes an offer of process p (guard g, or -1) on channel c, as p in the high half and g in the low. */
+    private static void offer(long[][] offers, int[] count, int c, int p, int g) {
+        if (c < 0) {
+            return; // an unconnected port: the machine reports it when it gets there
+        }
+        if (count[c] == offers[c].length) {
+            offers[c] = java.util.Arrays.copyOf(offers[c], Math.max(4, count[c] * 2));
+        }
+        offers[c][count[c]++] = ((long) p << 32) | (g & 0xFFFFFFFFL);
     }
 
     int chanOf(int p, String port) {
@@ -275,8 +289,6 @@ final class Transitions {
                 Object value = offered(s, w, m.wg());
                 String wport = portOf(s, w, m.wg());
                 String rport = portOf(s, r, m.rg());
-                ProcessMachine wm = own(s, w);
-                ProcessMachine rm = own(s, r);
                 Channel ch = chans[m.chan()];
                 if (events != null) {
                     events.accept(new RunEvent.Transfer(0, ch.id(), new Endpoint(ids[w], wport),
@@ -289,17 +301,13 @@ final class Transitions {
                         events.accept(new RunEvent.Blocked(0, ids[w], List.of(WaitOn.reply(ch.id(), wport, ids[r]))));
                         events.accept(new RunEvent.Received(0, ids[r], rport, ch.id(), value));
                     }
-                    resumeReader(rm, m.rg(), value);
-                    relocal(s, w);
-                    settle(s, r, events);
+                    resume(s, r, m.rg() >= 0 ? SELECT : VALUE, m.rg(), value, events);
                 } else {
                     if (events != null) {
                         events.accept(new RunEvent.Received(0, ids[r], rport, ch.id(), value));
                     }
-                    resumeWriter(wm, m.wg());
-                    resumeReader(rm, m.rg(), value);
-                    settle(s, w, events);
-                    settle(s, r, events);
+                    resume(s, w, m.wg() >= 0 ? SELECT : PLAIN, m.wg(), null, events);
+                    resume(s, r, m.rg() >= 0 ? SELECT : VALUE, m.rg(), value, events);
                 }
             }
             case PUT -> {
@@ -314,8 +322,7 @@ final class Transitions {
                 if (events != null) {
                     events.accept(new RunEvent.Buffer(0, chans[m.chan()].id(), now.length));
                 }
-                resumeWriter(own(s, w), m.wg());
-                settle(s, w, events);
+                resume(s, w, m.wg() >= 0 ? SELECT : PLAIN, m.wg(), null, events);
             }
             case TAKE -> {
                 int r = m.reader();
@@ -331,8 +338,7 @@ final class Transitions {
                     events.accept(new RunEvent.Transfer(0, ch, h.from(), new Endpoint(ids[r], rport), h.value()));
                     events.accept(new RunEvent.Received(0, ids[r], rport, ch, h.value()));
                 }
-                resumeReader(own(s, r), m.rg(), h.value());
-                settle(s, r, events);
+                resume(s, r, m.rg() >= 0 ? SELECT : VALUE, m.rg(), h.value(), events);
             }
             case REPLY -> {
                 int server = m.writer();
@@ -348,15 +354,12 @@ final class Transitions {
                             new Endpoint(ids[client], call.port()), rp.value()));
                     events.accept(new RunEvent.Received(0, ids[client], call.port(), ch, rp.value()));
                 }
-                own(s, client).resume(rp.value());
-                own(s, server).resume();
-                settle(s, server, events);
-                settle(s, client, events);
+                resume(s, server, PLAIN, -1, null, events);
+                resume(s, client, VALUE, -1, rp.value(), events);
             }
             case AFTER -> {
                 int p = m.writer();
-                own(s, p).resumeSelect(m.wg(), null);
-                settle(s, p, events);
+                resume(s, p, SELECT, m.wg(), null, events);
             }
         }
         return s;
@@ -388,19 +391,53 @@ final class Transitions {
         };
     }
 
-    private static void resumeWriter(ProcessMachine m, int guard) {
-        if (guard >= 0) {
-            m.resumeSelect(guard, null);
-        } else {
-            m.resume();
-        }
+    private static final int PLAIN = 0;
+    private static final int VALUE = 1;
+    private static final int SELECT = 2;
+
+    /** A resume of one local state with one answer, and where the process then stops. */
+    private record MemoKey(int local, int how, int guard, Object value) {
     }
 
-    private static void resumeReader(ProcessMachine m, int guard, Object value) {
-        if (guard >= 0) {
-            m.resumeSelect(guard, value);
-        } else {
-            m.resume(value);
+    private record MemoResult(ProcessMachine machine, int local, RunEvent.Failed failure) {
+    }
+
+    /**
+     * Per process: what a resume from a local state leads to. A process's local computation depends only on its
+     * own state and the answer it gets, so each is computed once, not once per global state it occurs in.
+     */
+    private final List<HashMap<MemoKey, MemoResult>> memo = new ArrayList<>();
+
+    /** Answers process p's pending request (how: resume(), resume(value), resumeSelect) and settles it. */
+    private void resume(State s, int p, int how, int guard, Object value, Consumer<RunEvent> events) {
+        MemoKey key = null;
+        if (events == null) {
+            key = new MemoKey(s.localIds[p], how, guard, value);
+            MemoResult r = memo.get(p).get(key);
+            if (r != null) {
+                s.machines[p] = r.machine();
+                s.localIds[p] = r.local();
+                if (r.failure() != null) {
+                    s.failure = r.failure();
+                }
+                return;
+            }
+        }
+        ProcessMachine m = own(s, p);
+        switch (how) {
+            case PLAIN -> m.resume();
+            case VALUE -> m.resume(value);
+            default -> m.resumeSelect(guard, value);
+        }
+        RunEvent.Failed before = s.failure;
+        s.failure = null;
+        settle(s, p, events);
+        RunEvent.Failed failure = s.failure;
+        if (failure == null) {
+            s.failure = before;
+        }
+        if (key != null) {
+            memo.get(p).put(key, new MemoResult(m, s.localIds[p], failure));
         }
     }
 
