@@ -359,6 +359,8 @@ final class DeterministicRun implements Run {
             case Request.Failed f -> {
                 return failed(p, f.pos(), f.message());
             }
+            // runs draw random values (RandomMode.DRAW): only an explorer's machine asks
+            case Request.Choose c -> throw new IllegalStateException(p.id + ": a run's machine asked " + c);
         }
         return null;
     }

@@ -157,6 +157,8 @@ final class ProcessRunner implements Runnable, Party {
                     fail(f.pos(), f.message());
                     return;
                 }
+                // runs draw random values (RandomMode.DRAW): only an explorer's machine asks
+                case Request.Choose c -> throw new IllegalStateException(label + ": a run's machine asked " + c);
             }
         }
     }

@@ -228,6 +228,9 @@ final class TraceFollower implements DeterministicRun.Scheduler {
             }
             case Request.Done d -> out.add(new RunEvent.Ended(now, p.id));
             case Request.Failed f -> out.add(new RunEvent.Failed(now, p.id, f.pos().line(), f.pos().column(), f.message()));
+            case Request.Choose c -> {
+                // never made: a replay's machines draw random values
+            }
         }
         return out;
     }

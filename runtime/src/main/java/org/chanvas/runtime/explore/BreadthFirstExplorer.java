@@ -2,13 +2,17 @@ package org.chanvas.runtime.explore;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.chanvas.runtime.engine.RunPlan;
+import org.chanvas.runtime.event.EventSink;
 import org.chanvas.runtime.event.RunEvent;
 import org.chanvas.runtime.interp.ProcessMachine;
+import org.chanvas.runtime.semantics.Move;
+import org.chanvas.runtime.semantics.Semantics;
+import org.chanvas.runtime.semantics.State;
+import org.chanvas.runtime.semantics.Timing;
 import org.chanvas.runtime.watch.Diagnosis;
 
 /**
@@ -116,43 +120,67 @@ public final class BreadthFirstExplorer implements Explorer {
         return a;
     }
 
-    /** Re-plays the moves from the start to the bad state, recording steps in words and a run's events. */
+    /**
+     * Re-plays the path from the start through the shared semantics ({@link Semantics}, untimed), which makes
+     * the counterexample's events and diagnosis exactly what a run and a replay show; the explorer's own move
+     * at each step must be the semantics' move of the same number, or the two disagree and that is a bug.
+     */
     private ExploreResult bad(Transitions t, StateStore store, int id, Verdict v, long transitions, long t0) {
         ArrayDeque<Integer> path = new ArrayDeque<>();
         for (int s = id; store.parent(s) >= 0; s = store.parent(s)) {
             path.push(store.move(s));
         }
-        // Fresh interners would renumber local states; the path is followed by move numbers, which only depend
-        // on the states themselves, so the same Transitions serves.
         List<RunEvent> events = new ArrayList<>();
-        Map<String, String> lastPartner = new HashMap<>();
-        java.util.function.Consumer<RunEvent> sink = e -> {
-            events.add(e);
-            if (e instanceof RunEvent.Transfer tr) {
-                lastPartner.put(tr.from().process(), tr.to().process());
-                lastPartner.put(tr.to().process(), tr.from().process());
-            }
-        };
-        Transitions.State s = t.initial(sink);
+        EventSink sink = events::add;
+        Semantics sem = new Semantics(t.plan, new Semantics.Options(Timing.UNTIMED, 0L,
+                ProcessMachine.DEFAULT_STEP_BUDGET, Integer.MAX_VALUE));
+        State st = sem.initial();
+        sem.started(st, sink);
+        settle(sem, st, sink);
+        Transitions.State s = t.initial(null);
         List<String> steps = new ArrayList<>();
         List<Transitions.Move> moves = new ArrayList<>();
         for (int m : path) {
             t.moves(s, moves);
             Transitions.Move move = moves.get(m);
+            List<Move> enabled = sem.enabled(st);
+            Move expected = t.toSemantics(s, move);
+            if (m >= enabled.size() || !enabled.get(m).equals(expected)) {
+                throw new IllegalStateException("the explorer and the semantics disagree at step " + (steps.size() + 1)
+                        + ": explorer " + expected + ", semantics " + enabled);
+            }
             steps.add(t.describe(s, move));
-            s = t.apply(s, move, sink);
+            s = t.apply(s, move, null);
+            sem.apply(st, expected, sink);
+            settle(sem, st, sink);
         }
         Diagnosis d = null;
-        if (v != Verdict.ERROR) {
-            d = t.diagnose(s, lastPartner);
-            for (int p = 0; p < t.procs; p++) {
-                if (!s.machines[p].finished()) {
-                    events.add(new RunEvent.Blocked(0, t.ids[p], t.waitsOf(s, p)));
+        RunEvent.Failed failure = null;
+        if (v == Verdict.ERROR) {
+            for (RunEvent e : events) {
+                if (e instanceof RunEvent.Failed f) {
+                    failure = f;
                 }
             }
-            events.add(new RunEvent.Deadlock(0, d));
+        } else {
+            d = sem.diagnose(st);
+            events.add(new RunEvent.Deadlock(st.now(), d));
         }
-        return result(t, store, v, transitions, t0, steps, events, d, s.failure, List.of());
+        return result(t, store, v, transitions, t0, steps, events, d, failure, List.of());
+    }
+
+    /** Lets every runnable process compute (its local steps are not moves of the explorer, SPEC §5). */
+    private static void settle(Semantics sem, State st, EventSink sink) {
+        boolean again = true;
+        while (again) {
+            again = false;
+            for (int p = 0; p < st.processCount(); p++) {
+                if (st.status(p) == State.Status.RUNNABLE) {
+                    sem.apply(st, new Move.Step(p), sink);
+                    again = true;
+                }
+            }
+        }
     }
 
     /** Per level: the largest buffer of each channel and the largest integer or list of each variable. */
@@ -167,8 +195,11 @@ public final class BreadthFirstExplorer implements Explorer {
             }
             for (int p = 0; p < t.procs; p++) {
                 ProcessMachine m = s.machines[p];
-                for (String name : m.variableNames()) {
+                for (String name : t.variables.get(p)) {
                     Object v = m.variable(name);
+                    if (v == null) {
+                        continue;
+                    }
                     long size = switch (v) {
                         case Long l -> Math.abs(l);
                         case List<?> l -> l.size();

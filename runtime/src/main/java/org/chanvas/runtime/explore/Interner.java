@@ -29,8 +29,7 @@ final class Interner {
     private long bytes;
 
     /** The number of these bytes (copied when new). */
-    int intern(CompactOutput out) {
-        byte[] b = out.toArray();
+    int intern(byte[] b) {
         Key k = new Key(b, Arrays.hashCode(b));
         Integer id = ids.get(k);
         if (id != null) {

@@ -1,7 +1,5 @@
 package org.chanvas.runtime.explore;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -52,6 +50,9 @@ final class Transitions {
     final Interner[] locals;
     final Interner contents = new Interner();
     private final CompactOutput scratch = new CompactOutput();
+    private final org.chanvas.runtime.interp.ByteSink machineBytes = new org.chanvas.runtime.interp.ByteSink(256);
+    /** Per process: the variable names its script may set, for naming what keeps growing. */
+    final List<Set<String>> variables = new ArrayList<>();
     boolean sawSleep;
     boolean sawAfter;
     boolean sawRandom;
@@ -101,9 +102,58 @@ final class Transitions {
         for (int p = 0; p < procs; p++) {
             locals[p] = new Interner();
             memo.add(new HashMap<>());
+            Set<String> names = new java.util.TreeSet<>();
+            names(plan.processes().get(p).body(), names);
+            variables.add(names);
         }
         String script = plan.network().processes().stream().map(pr -> pr.script()).reduce("", String::concat);
         sawRandom = script.contains("random(");
+    }
+
+    private static void names(org.chanvas.model.script.Ast.Block b, Set<String> out) {
+        if (b == null) {
+            return;
+        }
+        for (var st : b.stmts()) {
+            switch (st) {
+                case org.chanvas.model.script.Ast.Assign a -> out.add(a.name());
+                case org.chanvas.model.script.Ast.Recv r -> {
+                    if (r.target() != null) {
+                        out.add(r.target());
+                    }
+                }
+                case org.chanvas.model.script.Ast.Call c -> {
+                    if (c.target() != null) {
+                        out.add(c.target());
+                    }
+                }
+                case org.chanvas.model.script.Ast.If i -> {
+                    i.branches().forEach(br -> names(br.body(), out));
+                    names(i.otherwise(), out);
+                }
+                case org.chanvas.model.script.Ast.While w -> names(w.body(), out);
+                case org.chanvas.model.script.Ast.Forever f -> names(f.body(), out);
+                case org.chanvas.model.script.Ast.Repeat r -> names(r.body(), out);
+                case org.chanvas.model.script.Ast.ForRange fr -> {
+                    out.add(fr.variable());
+                    names(fr.body(), out);
+                }
+                case org.chanvas.model.script.Ast.ForEach fe -> {
+                    out.add(fe.variable());
+                    names(fe.body(), out);
+                }
+                case org.chanvas.model.script.Ast.Select sel -> {
+                    for (var g : sel.guards()) {
+                        if (g instanceof org.chanvas.model.script.Ast.RecvGuard rg && rg.as() != null) {
+                            out.add(rg.as());
+                        }
+                        names(g.body(), out);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
     }
 
     /** A message held in a buffer and who put it there (for the trace only; not part of the state). */
@@ -141,7 +191,12 @@ final class Transitions {
         }
     }
 
-    /** What can happen next. {@code wg}/{@code rg} are select guards or -1. */
+    /**
+     * What can happen next, listed in the shared semantics' canonical order ({@code Semantics.enabled}): each
+     * process's own move (a reply, an after firing) by process, then per channel takes, puts and hand-overs
+     * with parties in (process, guard) order; so a move's number here is its number there, and a counterexample
+     * found here is replayed there by numbers. {@code wg}/{@code rg} are select guards or -1.
+     */
     record Move(Kind kind, int chan, int writer, int wg, int reader, int rg) {
         enum Kind { HAND_OVER, PUT, TAKE, REPLY, AFTER }
     }
@@ -152,7 +207,8 @@ final class Transitions {
         ProcessMachine[] ms = new ProcessMachine[procs];
         for (int p = 0; p < procs; p++) {
             RunPlan.ProcessPlan pp = plan.processes().get(p);
-            ms[p] = new ProcessMachine(pp.label(), pp.body(), pp.ports(), 0L);
+            // The seed the shared semantics gives process p of a run with seed 0, so both draw alike.
+            ms[p] = new ProcessMachine(pp.label(), pp.body(), pp.ports(), p);
         }
         int[] aw = new int[procs];
         java.util.Arrays.fill(aw, -1);
@@ -183,6 +239,14 @@ final class Transitions {
     /** The moves enabled in {@code s}, in a fixed order (the explorer names a move by its place here). */
     void moves(State s, List<Move> out) {
         out.clear();
+        for (int p = 0; p < procs; p++) {
+            Request r = s.machines[p].pending();
+            if (r instanceof Request.Reply rp) {
+                out.add(new Move(Move.Kind.REPLY, chanOf(p, rp.port()), p, -1, -1, -1));
+            } else if (r instanceof Request.Select sel && sel.afterIndex() >= 0) {
+                out.add(new Move(Move.Kind.AFTER, -1, p, sel.afterIndex(), -1, -1));
+            }
+        }
         // Offers per channel, in process order then guard order: one pass over the processes fills them all.
         for (int c = 0; c < chans.length; c++) {
             writerCount[c] = 0;
@@ -235,24 +299,16 @@ final class Transitions {
                 }
             } else {
                 int held = s.buffers[c].length;
-                if (capacity[c] < 0 || held < capacity[c]) {
-                    for (int i = 0; i < nw; i++) {
-                        out.add(new Move(Move.Kind.PUT, c, (int) (writers[i] >> 32), (int) writers[i], -1, -1));
-                    }
-                }
                 if (held > 0) {
                     for (int j = 0; j < nr; j++) {
                         out.add(new Move(Move.Kind.TAKE, c, -1, -1, (int) (readers[j] >> 32), (int) readers[j]));
                     }
                 }
-            }
-        }
-        for (int p = 0; p < procs; p++) {
-            Request r = s.machines[p].pending();
-            if (r instanceof Request.Reply rp) {
-                out.add(new Move(Move.Kind.REPLY, chanOf(p, rp.port()), p, -1, -1, -1));
-            } else if (r instanceof Request.Select sel && sel.afterIndex() >= 0) {
-                out.add(new Move(Move.Kind.AFTER, -1, p, sel.afterIndex(), -1, -1));
+                if (capacity[c] < 0 || held < capacity[c]) {
+                    for (int i = 0; i < nw; i++) {
+                        out.add(new Move(Move.Kind.PUT, c, (int) (writers[i] >> 32), (int) writers[i], -1, -1));
+                    }
+                }
             }
         }
     }
@@ -271,6 +327,32 @@ final class Transitions {
             offers[c] = java.util.Arrays.copyOf(offers[c], Math.max(4, count[c] * 2));
         }
         offers[c][count[c]++] = ((long) p << 32) | (g & 0xFFFFFFFFL);
+    }
+
+    /** The same move as the shared semantics names it. */
+    org.chanvas.runtime.semantics.Move toSemantics(State s, Move m) {
+        return switch (m.kind()) {
+            case HAND_OVER -> new org.chanvas.runtime.semantics.Move.HandOver(m.chan(), m.writer(), m.wg(), m.reader(),
+                    m.rg());
+            case PUT -> new org.chanvas.runtime.semantics.Move.Put(m.chan(), m.writer(), m.wg());
+            case TAKE -> new org.chanvas.runtime.semantics.Move.Take(m.chan(), m.reader(), m.rg());
+            case REPLY -> {
+                Request.Reply rp = (Request.Reply) s.machines[m.writer()].pending();
+                yield new org.chanvas.runtime.semantics.Move.Reply(m.writer(),
+                        s.answerTo[replySlot.get(m.writer()).get(rp.port())]);
+            }
+            case AFTER -> new org.chanvas.runtime.semantics.Move.Fire(m.writer());
+        };
+    }
+
+    /** The index of the process with this id, or -1. */
+    int processIndex(String id) {
+        for (int p = 0; p < procs; p++) {
+            if (ids[p].equals(id)) {
+                return p;
+            }
+        }
+        return -1;
     }
 
     int chanOf(int p, String port) {
@@ -489,6 +571,10 @@ final class Transitions {
                 case Request.Select sel -> {
                     if (sel.afterIndex() >= 0) {
                         sawAfter = true;
+                        if (sel.offers().size() == 1) {
+                            m.resumeSelect(0, null); // only an after, and time does not count: it fires at once
+                            continue;
+                        }
                     }
                     if (events != null) {
                         for (Request.Offer o : sel.offers()) {
@@ -522,18 +608,10 @@ final class Transitions {
 
     private void relocal(State s, int p) {
         ProcessMachine m = s.machines[p];
-        CompactOutput out = scratch;
+        org.chanvas.runtime.interp.ByteSink out = machineBytes;
         out.reset();
-        if (m.finished()) {
-            out.writeByte(s.failure != null && ids[p].equals(s.failure.process()) ? 0xFE : 0xFF);
-        } else {
-            try {
-                m.encode(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        s.localIds[p] = locals[p].intern(out);
+        m.encode(out);
+        s.localIds[p] = locals[p].intern(out.toByteArray());
     }
 
     private int internBuffer(Held[] held) {
@@ -543,7 +621,7 @@ final class Transitions {
         for (Held h : held) {
             out.writeUTF(Values.literal(h.value()));
         }
-        return contents.intern(out);
+        return contents.intern(out.toArray());
     }
 
     /** The canonical bytes of a state, into {@code out}. */

@@ -18,11 +18,14 @@ final class Evaluator {
     private final Map<String, Object> vars;
     private final String self;
     private final SplitMix random;
+    /** Null in {@link RandomMode#DRAW}: values come from {@code random}. */
+    private final ChoiceLog choices;
 
-    Evaluator(Map<String, Object> vars, String self, SplitMix random) {
+    Evaluator(Map<String, Object> vars, String self, SplitMix random, ChoiceLog choices) {
         this.vars = vars;
         this.self = self;
         this.random = random;
+        this.choices = choices;
     }
 
     Object eval(Expr e) {
@@ -67,7 +70,7 @@ final class Evaluator {
                 if (lo > hi) {
                     throw new ScriptFault(r.pos(), "random(" + lo + ", " + hi + "): the low end is above the high end");
                 }
-                yield random.between(lo, hi);
+                yield choices == null ? random.between(lo, hi) : choices.next(lo, hi, r.pos());
             }
         };
     }

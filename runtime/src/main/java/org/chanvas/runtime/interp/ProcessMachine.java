@@ -27,8 +27,12 @@ public final class ProcessMachine {
     private enum Phase { READY, WAITING, DONE, FAILED }
 
     private final String label;
+    private final MachineScript script;
     private final Map<String, PortBinding> ports;
     private final int stepBudget;
+    private final RandomMode randomMode;
+    /** ASK mode: the values chosen for the statement being run; null in DRAW mode. */
+    private final ChoiceLog choices;
     private final ArrayList<Frame> stack;
     private final HashMap<String, Object> vars;
     /** Call ports with a request received and not yet answered; null until the first (most processes never serve). */
@@ -40,28 +44,37 @@ public final class ProcessMachine {
     private Stmt pendingStmt;
     private Request pendingRequest;
     private Request.Failed failure;
-    /** Each block of the script numbered in a fixed walk, so {@link #encode} names a position by numbers. */
-    private final Map<Ast.Block, Integer> blockIds;
 
     /**
      * @param label what {@code self} is and prints are signed with
-     * @param body the script
+     * @param script the script, its blocks numbered; share one between the machines of a process
      * @param ports the connected ports; a port missing here is a script error where it is used
-     * @param seed the seed of {@code random}; give each process of a run its own
+     * @param seed the seed of {@code random} in {@link RandomMode#DRAW}; give each process of a run its own
+     * @param options the step budget and how {@code random} is answered
+     */
+    public ProcessMachine(String label, MachineScript script, Map<String, PortBinding> ports, long seed,
+                          MachineOptions options) {
+        this.label = label;
+        this.script = script;
+        this.ports = Map.copyOf(ports);
+        this.stepBudget = options.stepBudget();
+        this.randomMode = options.randomMode();
+        this.stack = new ArrayList<>(4);
+        this.stack.add(Frame.once(script.body()));
+        this.vars = new HashMap<>(8);
+        this.random = new SplitMix(seed);
+        this.choices = randomMode == RandomMode.ASK ? new ChoiceLog() : null;
+        this.evaluator = new Evaluator(vars, label, random, choices);
+        this.phase = Phase.READY;
+    }
+
+    /**
+     * A machine drawing {@code random} from {@code seed}.
+     *
      * @param stepBudget statements per {@link #advance()} before a {@link Request.Yield}
      */
     public ProcessMachine(String label, Ast.Block body, Map<String, PortBinding> ports, long seed, int stepBudget) {
-        this.label = label;
-        this.ports = Map.copyOf(ports);
-        this.stepBudget = Math.max(1, stepBudget);
-        this.stack = new ArrayList<>(4);
-        this.stack.add(Frame.once(body));
-        this.vars = new HashMap<>(8);
-        this.random = new SplitMix(seed);
-        this.evaluator = new Evaluator(vars, label, random);
-        this.phase = Phase.READY;
-        this.blockIds = new java.util.IdentityHashMap<>();
-        numberBlocks(body, blockIds);
+        this(label, MachineScript.of(body), ports, seed, MachineOptions.defaults().withStepBudget(stepBudget));
     }
 
     public ProcessMachine(String label, Ast.Block body, Map<String, PortBinding> ports, long seed) {
@@ -70,8 +83,10 @@ public final class ProcessMachine {
 
     private ProcessMachine(ProcessMachine o) {
         this.label = o.label;
+        this.script = o.script;
         this.ports = o.ports;
         this.stepBudget = o.stepBudget;
+        this.randomMode = o.randomMode;
         this.stack = new ArrayList<>(o.stack.size());
         for (Frame f : o.stack) {
             this.stack.add(f.copy());
@@ -79,12 +94,12 @@ public final class ProcessMachine {
         this.vars = new HashMap<>(o.vars);
         this.requestsToAnswer = o.requestsToAnswer == null ? null : new HashSet<>(o.requestsToAnswer);
         this.random = o.random.copy();
-        this.evaluator = new Evaluator(vars, label, random);
+        this.choices = o.choices == null ? null : o.choices.copy();
+        this.evaluator = new Evaluator(vars, label, random, choices);
         this.phase = o.phase;
         this.pendingStmt = o.pendingStmt;
         this.pendingRequest = o.pendingRequest;
         this.failure = o.failure;
-        this.blockIds = o.blockIds;
     }
 
     /** An independent machine in the same state: an explorer can run both on. */
@@ -103,11 +118,6 @@ public final class ProcessMachine {
 
     public boolean finished() {
         return phase == Phase.DONE || phase == Phase.FAILED;
-    }
-
-    /** The names of the variables set so far, for an explorer naming what keeps growing. */
-    public java.util.Set<String> variableNames() {
-        return java.util.Collections.unmodifiableSet(vars.keySet());
     }
 
     /** The current value of a variable, or null; for tests and inspectors. */
@@ -140,19 +150,188 @@ public final class ProcessMachine {
                 }
                 Frame f = stack.getLast();
                 List<Stmt> stmts = f.block.stmts();
+                if (choices != null) {
+                    choices.rewind();
+                }
                 if (f.index < stmts.size()) {
                     Stmt s = stmts.get(f.index++);
-                    Request r = execute(s);
+                    Request r;
+                    try {
+                        r = execute(s);
+                    } catch (ChoiceLog.Missing missing) {
+                        f.index--; // run the statement again once the value is chosen
+                        return await(s, new Request.Choose(missing.lo, missing.hi, missing.pos));
+                    }
+                    if (choices != null) {
+                        choices.clear();
+                    }
                     if (r != null) {
                         return r;
                     }
                 } else {
-                    endOfBlock(f);
+                    try {
+                        endOfBlock(f);
+                    } catch (ChoiceLog.Missing missing) {
+                        // a while condition: endOfBlock changes nothing before it is decided
+                        return await(null, new Request.Choose(missing.lo, missing.hi, missing.pos));
+                    }
+                    if (choices != null) {
+                        choices.clear();
+                    }
                 }
             }
             return new Request.Yield();
         } catch (ScriptFault fault) {
             return fail(fault.pos, fault.getMessage());
+        }
+    }
+
+    /**
+     * Answers a {@link Request.Choose}: {@code value} is what {@code random(lo, hi)} gives. The statement
+     * then runs again from its start on the next {@link #advance()}, with this and earlier values replayed.
+     */
+    public void resumeChoice(long value) {
+        Request r = expectWaiting();
+        if (!(r instanceof Request.Choose c)) {
+            throw new IllegalStateException(label + ": resumeChoice does not answer " + r);
+        }
+        if (value < c.lo() || value > c.hi()) {
+            throw new IllegalArgumentException(label + ": " + value + " is outside random(" + c.lo() + ", " + c.hi()
+                    + ")");
+        }
+        choices.add(value);
+        phase = Phase.READY;
+    }
+
+    public RandomMode randomMode() {
+        return randomMode;
+    }
+
+    /**
+     * Writes the machine's whole behaviour-relevant state canonically: phase, the frame stack (block id,
+     * position, loop counters), variables sorted by name, requests awaiting a reply, the pending request,
+     * the random generator (DRAW) or the values chosen for the current statement (ASK). Two machines of the
+     * same process (same label, script and ports) behave alike iff their encodings are equal.
+     */
+    public void encode(ByteSink out) {
+        out.writeByte(phase.ordinal());
+        switch (phase) {
+            case DONE -> {
+                return; // nothing it holds can matter any more
+            }
+            case FAILED -> {
+                out.writeLong(failure.pos().line());
+                out.writeLong(failure.pos().column());
+                out.writeString(failure.message());
+                return;
+            }
+            default -> {
+            }
+        }
+        out.writeVarLong(stack.size());
+        for (Frame f : stack) {
+            out.writeVarLong(script.id(f.block));
+            out.writeVarLong(f.index);
+            switch (f.kind) {
+                case REPEAT, RANGE, EACH -> out.writeLong(f.counter);
+                default -> {
+                }
+            }
+            if (f.kind == Frame.Kind.RANGE) {
+                out.writeLong(f.end);
+            } else if (f.kind == Frame.Kind.EACH) {
+                out.writeValue(f.items);
+            }
+        }
+        String[] names = vars.keySet().toArray(new String[0]);
+        java.util.Arrays.sort(names);
+        out.writeVarLong(names.length);
+        for (String name : names) {
+            out.writeString(name);
+            out.writeValue(vars.get(name));
+        }
+        String[] serving = requestsToAnswer == null ? new String[0] : requestsToAnswer.toArray(new String[0]);
+        java.util.Arrays.sort(serving);
+        out.writeVarLong(serving.length);
+        for (String port : serving) {
+            out.writeString(port);
+        }
+        if (choices != null) {
+            choices.encode(out);
+        } else {
+            out.writeLong(random.state());
+        }
+        if (phase == Phase.WAITING) {
+            encodeRequest(pendingRequest, out);
+        }
+    }
+
+    /** The encoding of {@link #encode(ByteSink)} as bytes. */
+    public byte[] encode() {
+        ByteSink out = new ByteSink();
+        encode(out);
+        return out.toByteArray();
+    }
+
+    private static void encodeRequest(Request r, ByteSink out) {
+        switch (r) {
+            case Request.Send s -> {
+                out.writeByte(1);
+                out.writeString(s.port());
+                out.writeValue(s.value());
+            }
+            case Request.Recv s -> {
+                out.writeByte(2);
+                out.writeString(s.port());
+            }
+            case Request.Call s -> {
+                out.writeByte(3);
+                out.writeString(s.port());
+                out.writeValue(s.value());
+            }
+            case Request.Reply s -> {
+                out.writeByte(4);
+                out.writeString(s.port());
+                out.writeValue(s.value());
+            }
+            case Request.Select s -> {
+                out.writeByte(5);
+                out.writeVarLong(s.offers().size());
+                for (Request.Offer o : s.offers()) {
+                    switch (o) {
+                        case Request.RecvOffer ro -> {
+                            out.writeByte(1);
+                            out.writeString(ro.port());
+                        }
+                        case Request.SendOffer so -> {
+                            out.writeByte(2);
+                            out.writeString(so.port());
+                            out.writeValue(so.value());
+                        }
+                        case Request.AfterOffer ao -> {
+                            out.writeByte(3);
+                            out.writeLong(ao.millis());
+                        }
+                    }
+                }
+            }
+            case Request.Sleep s -> {
+                out.writeByte(6);
+                out.writeLong(s.millis());
+            }
+            case Request.Print s -> {
+                out.writeByte(7);
+                out.writeString(s.text());
+            }
+            case Request.Choose s -> {
+                out.writeByte(8);
+                out.writeLong(s.lo());
+                out.writeLong(s.hi());
+            }
+            // never pending: these end advance() without waiting
+            case Request.Yield s -> out.writeByte(9);
+            case Request.Done s -> out.writeByte(10);
+            case Request.Failed s -> out.writeByte(11);
         }
     }
 
@@ -166,7 +345,10 @@ public final class ProcessMachine {
 
     /** The position of the pending statement, for errors an engine finds while serving it. */
     public Pos pendingPos() {
-        return pendingStmt == null ? Pos.START : pendingStmt.pos();
+        if (pendingStmt == null) {
+            return pendingRequest instanceof Request.Choose c ? c.pos() : Pos.START;
+        }
+        return pendingStmt.pos();
     }
 
     /** Finishes a Send, Reply, Sleep, Print or Yield. */
@@ -381,102 +563,6 @@ public final class ProcessMachine {
                     + "' is a call channel: use call");
         }
         return b;
-    }
-
-    /**
-     * Writes this machine's state canonically for an explorer's visited set: machines of one script in equal
-     * states write equal bytes. It writes the phase, each frame (block number, position, loop counter, the
-     * list of a for-each), the variables sorted by name, the call ports awaiting a reply and the random
-     * generator; the pending request is not written, since the position and the variables determine it.
-     */
-    public void encode(java.io.DataOutput out) throws java.io.IOException {
-        out.writeByte(phase.ordinal());
-        out.writeShort(stack.size());
-        for (Frame f : stack) {
-            out.writeShort(blockIds.getOrDefault(f.block, -1));
-            out.writeShort(f.index);
-            out.writeLong(f.counter);
-            if (f.kind == Frame.Kind.RANGE) {
-                out.writeLong(f.end);
-            } else if (f.kind == Frame.Kind.EACH) {
-                encodeValue(f.items, out);
-            }
-        }
-        out.writeShort(vars.size());
-        if (!vars.isEmpty()) {
-            String[] names = vars.keySet().toArray(String[]::new);
-            java.util.Arrays.sort(names);
-            for (String n : names) {
-                out.writeUTF(n);
-                encodeValue(vars.get(n), out);
-            }
-        }
-        if (requestsToAnswer == null || requestsToAnswer.isEmpty()) {
-            out.writeShort(0);
-        } else {
-            String[] waiting = requestsToAnswer.toArray(String[]::new);
-            java.util.Arrays.sort(waiting);
-            out.writeShort(waiting.length);
-            for (String w : waiting) {
-                out.writeUTF(w);
-            }
-        }
-        out.writeLong(random.state());
-    }
-
-    private static void encodeValue(Object v, java.io.DataOutput out) throws java.io.IOException {
-        switch (v) {
-            case Long l -> {
-                out.writeByte(1);
-                out.writeLong(l);
-            }
-            case Boolean b -> out.writeByte(b ? 3 : 2);
-            case String s -> {
-                out.writeByte(4);
-                out.writeUTF(s);
-            }
-            case List<?> l -> {
-                out.writeByte(5);
-                out.writeInt(l.size());
-                for (Object o : l) {
-                    encodeValue(o, out);
-                }
-            }
-            case null -> out.writeByte(0);
-            default -> {
-                out.writeByte(6);
-                out.writeUTF(String.valueOf(v));
-            }
-        }
-    }
-
-    private static void numberBlocks(Ast.Block b, Map<Ast.Block, Integer> ids) {
-        if (b == null || ids.containsKey(b)) {
-            return;
-        }
-        ids.put(b, ids.size());
-        for (Stmt s : b.stmts()) {
-            switch (s) {
-                case Ast.If i -> {
-                    for (Ast.Branch br : i.branches()) {
-                        numberBlocks(br.body(), ids);
-                    }
-                    numberBlocks(i.otherwise(), ids);
-                }
-                case Ast.While w -> numberBlocks(w.body(), ids);
-                case Ast.Forever f -> numberBlocks(f.body(), ids);
-                case Ast.Repeat r -> numberBlocks(r.body(), ids);
-                case Ast.ForRange fr -> numberBlocks(fr.body(), ids);
-                case Ast.ForEach fe -> numberBlocks(fe.body(), ids);
-                case Ast.Select sel -> {
-                    for (Ast.Guard g : sel.guards()) {
-                        numberBlocks(g.body(), ids);
-                    }
-                }
-                default -> {
-                }
-            }
-        }
     }
 
     private void endOfBlock(Frame f) {

@@ -50,6 +50,13 @@ public sealed interface Request {
     record Print(String text, Pos pos) implements Request {
     }
 
+    /**
+     * {@code random(lo, hi)} in {@link RandomMode#ASK}: the engine picks a value in [lo, hi] and answers with
+     * {@link ProcessMachine#resumeChoice(long)}. Never made in {@link RandomMode#DRAW}.
+     */
+    record Choose(long lo, long hi, Pos pos) implements Request {
+    }
+
     /** The step budget of one {@code advance()} ran out: let the engine breathe (and stop us), then resume(). */
     record Yield() implements Request {
     }

@@ -16,7 +16,7 @@ final class SplitMix {
         return new SplitMix(state);
     }
 
-    /** The whole state, for a canonical encoding of the machine. */
+    /** The whole state, for canonical encodings. */
     long state() {
         return state;
     }

@@ -1,0 +1,899 @@
+package org.chanvas.runtime.semantics;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.chanvas.model.Channel;
+import org.chanvas.model.ChannelKind;
+import org.chanvas.model.Endpoint;
+import org.chanvas.model.script.Pos;
+import org.chanvas.runtime.engine.RunPlan;
+import org.chanvas.runtime.event.EventSink;
+import org.chanvas.runtime.event.RunEvent;
+import org.chanvas.runtime.interp.PortBinding;
+import org.chanvas.runtime.interp.ProcessMachine;
+import org.chanvas.runtime.interp.Request;
+import org.chanvas.runtime.semantics.State.Chan;
+import org.chanvas.runtime.semantics.State.Held;
+import org.chanvas.runtime.semantics.State.Offer;
+import org.chanvas.runtime.semantics.State.Proc;
+import org.chanvas.runtime.semantics.State.Status;
+import org.chanvas.runtime.watch.Diagnosis;
+import org.chanvas.runtime.watch.WaitForGraph;
+import org.chanvas.runtime.watch.WaitOn;
+
+/**
+ * The one executable semantics of a network (SPEC §5): which moves are possible in a {@link State} and what
+ * each does. Every rule about channels, select, calls, sleeps and {@code after} lives here; the seeded engine,
+ * trace replay and the explorer drive it.
+ *
+ * <p>Rules, in brief. A process waits with one offer per channel end it may use (one, or one per select
+ * guard). A rendezvous or call channel hands a writer's message to a reader of another process (a process
+ * never meets itself); a buffered channel takes a put while it has room and gives its oldest message to a
+ * take; an unbounded one always takes a put (past its limit the put is a script error). A call's request is a
+ * hand-over, after which the client waits for that server's {@link Move.Reply}. Readiness (whether a process
+ * that starts to wait is reported as blocked) follows the same rules for plain operations and select guards.
+ * After a move every process it touched computes up to its next communication, so states only exist between
+ * communications.
+ */
+public final class Semantics {
+
+    /** What one move costs on the virtual clock of the timed semantics. */
+    public static final long MOVE_NANOS = 1_000;
+    /** Sleeps and afters longer than this (about 146 years) are clamped to it, so the clock never overflows. */
+    public static final long MAX_WAIT_NANOS = Long.MAX_VALUE / 4;
+
+    /** How to build the machines and channels. */
+    public record Options(Timing timing, long seed, int stepBudget, int unboundedLimit) {
+        public Options {
+            if (stepBudget < 1 || unboundedLimit < 1) {
+                throw new IllegalArgumentException("limits must be positive");
+            }
+        }
+    }
+
+    private final RunPlan plan;
+    private final Options options;
+    private final boolean timed;
+    private final String[] ids;
+    private final String[] labels;
+    private final String[] channelIds;
+    private final ChannelKind[] kinds;
+    private final int[] capacity;
+    /** Per process: port name to channel index. */
+    private final List<Map<String, Integer>> portChannel = new ArrayList<>();
+    private final WaitForGraph waitFor;
+
+    public Semantics(RunPlan plan, Options options) {
+        this.plan = plan;
+        this.options = options;
+        this.timed = options.timing() == Timing.TIMED;
+        int n = plan.size();
+        ids = new String[n];
+        labels = new String[n];
+        List<Channel> cs = plan.network().channels();
+        channelIds = new String[cs.size()];
+        kinds = new ChannelKind[cs.size()];
+        capacity = new int[cs.size()];
+        Map<String, Integer> channelIndex = new HashMap<>();
+        for (int i = 0; i < cs.size(); i++) {
+            Channel c = cs.get(i);
+            channelIds[i] = c.id();
+            kinds[i] = c.kind();
+            capacity[i] = switch (c.kind()) {
+                case RENDEZVOUS, CALL -> 0;
+                case BUFFERED -> c.capacity();
+                case UNBOUNDED -> options.unboundedLimit();
+            };
+            channelIndex.put(c.id(), i);
+        }
+        for (int i = 0; i < n; i++) {
+            RunPlan.ProcessPlan p = plan.processes().get(i);
+            ids[i] = p.id();
+            labels[i] = p.label();
+            Map<String, Integer> ports = new HashMap<>();
+            for (PortBinding b : p.ports().values()) {
+                ports.put(b.port(), channelIndex.get(b.channel()));
+            }
+            portChannel.add(ports);
+        }
+        waitFor = new WaitForGraph(plan.network());
+    }
+
+    public RunPlan plan() {
+        return plan;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    public Timing timing() {
+        return options.timing();
+    }
+
+    /** The id of the process with this index. */
+    public String processId(int process) {
+        return ids[process];
+    }
+
+    public String label(int process) {
+        return labels[process];
+    }
+
+    /** The id of the channel with this index (the network's channel order). */
+    public String channelId(int channel) {
+        return channelIds[channel];
+    }
+
+    public ChannelKind kind(int channel) {
+        return kinds[channel];
+    }
+
+    /** Messages a channel holds before a put must wait (0 for rendezvous and call, the limit for unbounded). */
+    public int capacity(int channel) {
+        return capacity[channel];
+    }
+
+    /** The index of the channel a process's port is an end of, or -1. */
+    public int channelOf(int process, String port) {
+        Integer c = portChannel.get(process).get(port);
+        return c == null ? -1 : c;
+    }
+
+    /** The index of the process with this id, or -1. */
+    public int processIndex(String id) {
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i].equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the channel with this id, or -1. */
+    public int channelIndex(String id) {
+        for (int i = 0; i < channelIds.length; i++) {
+            if (channelIds[i].equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    // ---- the initial state ----
+
+    /** Every process at the start of its script, runnable; no message anywhere; the clock at 0. */
+    public State initial() {
+        boolean[] buffered = new boolean[kinds.length];
+        for (int i = 0; i < kinds.length; i++) {
+            buffered[i] = capacity[i] > 0;
+        }
+        State s = new State(ids.length, buffered);
+        for (int i = 0; i < ids.length; i++) {
+            RunPlan.ProcessPlan p = plan.processes().get(i);
+            long processSeed = options.seed() * 0x9E3779B97F4A7C15L + i;
+            Proc proc = new Proc();
+            proc.machine = new ProcessMachine(p.label(), p.body(), p.ports(), processSeed, options.stepBudget());
+            s.procs[i] = proc;
+            s.ready.add(i);
+        }
+        return s;
+    }
+
+    /** The events of a run's start: one {@code start} per process, in plan order. */
+    public void started(State s, EventSink out) {
+        if (out.enabled()) {
+            for (int i = 0; i < ids.length; i++) {
+                out.accept(new RunEvent.Started(s.now, ids[i], labels[i]));
+            }
+        }
+    }
+
+    // ---- enabled moves ----
+
+    /** The moves possible in the state, in canonical order (see {@link #enabled(State, Consumer)}). */
+    public List<Move> enabled(State s) {
+        List<Move> out = new ArrayList<>();
+        enabled(s, out::add);
+        return out;
+    }
+
+    /**
+     * The moves possible in the state, in canonical order: processes' own moves by process index, then
+     * communications by channel index (takes, puts, hand-overs; parties in (process, guard) order). None once
+     * a script error ended the run. Timed: a sleeper or {@code after} whose time has come goes first (alone
+     * with the other due ones); when nothing else can move, the earliest timers fire (time passes).
+     */
+    public void enabled(State s, Consumer<Move> out) {
+        if (s.failed >= 0) {
+            return;
+        }
+        if (timed && dueTimers(s, out)) {
+            return;
+        }
+        boolean any = false;
+        for (int p : s.ready.sorted()) {
+            any = true;
+            movesOf(s, p, out);
+        }
+        for (int c : s.live.sorted()) {
+            any = true;
+            movesOn(s, c, out);
+        }
+        if (!any && timed) {
+            earliestTimers(s, out);
+        }
+    }
+
+    /** Whether a timer is due now (timed): then only due timers may move. */
+    public boolean timerDue(State s) {
+        return timed && firstTimer(s) != null && firstTimer(s).at() <= s.now;
+    }
+
+    /** The due timers' moves; false when none is due. */
+    public boolean dueTimers(State s, Consumer<Move> out) {
+        State.Timer first = firstTimer(s);
+        if (first == null || first.at() > s.now) {
+            return false;
+        }
+        List<State.Timer> due = new ArrayList<>();
+        for (State.Timer t : s.timers) {
+            if (t.at() <= s.now && valid(s, t)) {
+                due.add(t);
+            }
+        }
+        due.sort((a, b) -> Integer.compare(a.process(), b.process()));
+        for (State.Timer t : due) {
+            out.accept(timerMove(s, t.process()));
+        }
+        return true;
+    }
+
+    /** The moves of the timers that fire first (timed, when nothing else can move); false when none is set. */
+    public boolean earliestTimers(State s, Consumer<Move> out) {
+        State.Timer first = firstTimer(s);
+        if (first == null) {
+            return false;
+        }
+        List<State.Timer> due = new ArrayList<>();
+        for (State.Timer t : s.timers) {
+            if (t.at() == first.at() && valid(s, t)) {
+                due.add(t);
+            }
+        }
+        due.sort((a, b) -> Integer.compare(a.process(), b.process()));
+        for (State.Timer t : due) {
+            out.accept(timerMove(s, t.process()));
+        }
+        return true;
+    }
+
+    private Move timerMove(State s, int p) {
+        return s.procs[p].afterGuard >= 0 ? new Move.Fire(p) : new Move.Wake(p);
+    }
+
+    private static State.Timer firstTimer(State s) {
+        State.Timer t;
+        while ((t = s.timers.peek()) != null && !valid(s, t)) {
+            s.timers.poll(); // a stale entry: dropping it changes nothing a reader of the state can see
+        }
+        return t;
+    }
+
+    private static boolean valid(State s, State.Timer t) {
+        Proc p = s.procs[t.process()];
+        return p.timerGeneration == t.generation() && p.wakeAt == t.at()
+                && (p.status == Status.SLEEPING || p.status == Status.WAITING);
+    }
+
+    /** A process's own moves: a step, a reply, an untimed (or zero) after, a zero sleep. */
+    public void movesOf(State s, int process, Consumer<Move> out) {
+        Proc p = s.procs[process];
+        switch (p.status) {
+            case RUNNABLE -> out.accept(new Move.Step(process));
+            case WAITING -> {
+                if (p.request instanceof Request.Reply rp) {
+                    Integer client = p.toAnswer == null ? null : p.toAnswer.get(rp.port());
+                    out.accept(new Move.Reply(process, client == null ? -1 : client));
+                } else if (p.afterGuard >= 0 && p.wakeAt < 0) {
+                    out.accept(new Move.Fire(process));
+                }
+            }
+            case SLEEPING -> {
+                if (p.wakeAt < 0) {
+                    out.accept(timerMove(s, process));
+                }
+            }
+            case ENDED, FAILED -> {
+            }
+        }
+    }
+
+    /** The communications possible on a channel now: takes, then puts, then hand-overs. */
+    public void movesOn(State s, int channel, Consumer<Move> out) {
+        Chan c = s.chans[channel];
+        if (c.buffer != null) {
+            if (!c.buffer.isEmpty()) {
+                for (Offer r : c.readers) {
+                    out.accept(new Move.Take(channel, r.process(), r.guard()));
+                }
+            }
+            if (c.buffer.size() < capacity[channel] || kinds[channel] == ChannelKind.UNBOUNDED) {
+                for (Offer w : c.writers) {
+                    out.accept(new Move.Put(channel, w.process(), w.guard()));
+                }
+            }
+            return;
+        }
+        for (Offer w : c.writers) {
+            for (Offer r : c.readers) {
+                if (w.process() != r.process()) {
+                    out.accept(new Move.HandOver(channel, w.process(), w.guard(), r.process(), r.guard()));
+                }
+            }
+        }
+    }
+
+    private boolean channelLive(State s, int channel) {
+        Chan c = s.chans[channel];
+        if (c.buffer != null) {
+            return !c.buffer.isEmpty() && !c.readers.isEmpty()
+                    || !c.writers.isEmpty() && (c.buffer.size() < capacity[channel]
+                    || kinds[channel] == ChannelKind.UNBOUNDED);
+        }
+        if (c.writers.isEmpty() || c.readers.isEmpty()) {
+            return false;
+        }
+        int only = c.writers.getFirst().process();
+        for (Offer o : c.writers) {
+            if (o.process() != only) {
+                return true;
+            }
+        }
+        for (Offer o : c.readers) {
+            if (o.process() != only) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void refreshChannel(State s, int channel) {
+        s.live.set(channel, channelLive(s, channel));
+    }
+
+    private void refreshProcess(State s, int process) {
+        Proc p = s.procs[process];
+        boolean own = switch (p.status) {
+            case RUNNABLE -> true;
+            case WAITING -> p.request instanceof Request.Reply || p.afterGuard >= 0 && p.wakeAt < 0;
+            case SLEEPING -> p.wakeAt < 0;
+            case ENDED, FAILED -> false;
+        };
+        s.ready.set(process, own);
+    }
+
+    // ---- applying a move ----
+
+    /**
+     * Applies an enabled move to the state in place and sends its events, in order, to {@code out} (a sink that
+     * is not enabled gets only prints, errors and nothing else). Callers that keep the old state copy it first.
+     *
+     * @throws IllegalArgumentException when the move is not enabled in the state
+     */
+    public void apply(State s, Move move, EventSink out) {
+        if (timed) {
+            s.now += MOVE_NANOS;
+        }
+        switch (move) {
+            case Move.Step st -> {
+                Proc p = s.procs[st.process()];
+                require(p.status == Status.RUNNABLE, move);
+                advance(s, st.process(), out);
+            }
+            case Move.HandOver h -> handOver(s, h, out);
+            case Move.Put pt -> put(s, pt, out);
+            case Move.Take tk -> take(s, tk, out);
+            case Move.Reply rp -> reply(s, rp, out);
+            case Move.Fire f -> {
+                Proc p = s.procs[f.process()];
+                require((p.status == Status.WAITING || p.status == Status.SLEEPING) && p.afterGuard >= 0, move);
+                if (timed && p.wakeAt > s.now) {
+                    s.now = p.wakeAt;
+                }
+                int guard = p.afterGuard;
+                withdraw(s, f.process());
+                clearTimer(p);
+                p.machine.resumeSelect(guard, null);
+                runnable(s, f.process());
+                advance(s, f.process(), out);
+            }
+            case Move.Wake w -> {
+                Proc p = s.procs[w.process()];
+                require(p.status == Status.SLEEPING && p.afterGuard < 0, move);
+                if (timed && p.wakeAt > s.now) {
+                    s.now = p.wakeAt;
+                }
+                clearTimer(p);
+                p.machine.resume();
+                runnable(s, w.process());
+                advance(s, w.process(), out);
+            }
+            case Move.Choose c -> throw new IllegalArgumentException("random choices are drawn by the machines: " + c);
+        }
+    }
+
+    private static void require(boolean ok, Move move) {
+        if (!ok) {
+            throw new IllegalArgumentException("not enabled: " + move);
+        }
+    }
+
+    private void handOver(State s, Move.HandOver h, EventSink out) {
+        Chan c = s.chans[h.channel()];
+        require(c.buffer == null && h.writer() != h.reader(), h);
+        Offer w = find(c.writers, h.writer(), h.writerGuard(), h);
+        Offer r = find(c.readers, h.reader(), h.readerGuard(), h);
+        transferred(s, h.channel(), h.writer(), w.port(), h.reader(), r.port(), w.value(), out);
+        if (kinds[h.channel()] == ChannelKind.CALL) {
+            Proc client = s.procs[h.writer()];
+            withdraw(s, h.writer());
+            client.server = h.reader();
+            Proc server = s.procs[h.reader()];
+            if (server.toAnswer == null) {
+                server.toAnswer = new HashMap<>(4);
+            }
+            server.toAnswer.put(r.port(), h.writer());
+            if (out.enabled()) {
+                out.accept(new RunEvent.Blocked(s.now, ids[h.writer()],
+                        List.of(WaitOn.reply(channelIds[h.channel()], w.port(), ids[h.reader()]))));
+            }
+            deliver(s, h.channel(), r, w.value(), out);
+            advance(s, h.reader(), out);
+        } else {
+            deliver(s, h.channel(), r, w.value(), out);
+            sent(s, w);
+            advance(s, h.writer(), out);
+            advance(s, h.reader(), out);
+        }
+    }
+
+    private void put(State s, Move.Put pt, EventSink out) {
+        Chan c = s.chans[pt.channel()];
+        require(c.buffer != null, pt);
+        Offer w = find(c.writers, pt.writer(), pt.writerGuard(), pt);
+        if (c.buffer.size() >= capacity[pt.channel()]) {
+            require(kinds[pt.channel()] == ChannelKind.UNBOUNDED, pt);
+            Proc p = s.procs[pt.writer()];
+            withdraw(s, pt.writer());
+            fail(s, pt.writer(), p.request instanceof Request.Select sel ? sel.pos() : p.machine.pendingPos(),
+                    "channel '" + channelIds[pt.channel()] + "' holds more than " + capacity[pt.channel()]
+                            + " waiting messages (limit); a reader is not keeping up with its writers", out);
+            return;
+        }
+        c.buffer.add(new Held(w.value(), pt.writer(), w.port()));
+        if (out.enabled()) {
+            out.accept(new RunEvent.Buffer(s.now, channelIds[pt.channel()], c.buffer.size()));
+        }
+        sent(s, w);
+        advance(s, pt.writer(), out);
+    }
+
+    private void take(State s, Move.Take tk, EventSink out) {
+        Chan c = s.chans[tk.channel()];
+        require(c.buffer != null && !c.buffer.isEmpty(), tk);
+        Offer r = find(c.readers, tk.reader(), tk.readerGuard(), tk);
+        Held h = c.buffer.poll();
+        if (out.enabled()) {
+            out.accept(new RunEvent.Buffer(s.now, channelIds[tk.channel()], c.buffer.size()));
+        }
+        transferred(s, tk.channel(), h.writer(), h.port(), tk.reader(), r.port(), h.value(), out);
+        deliver(s, tk.channel(), r, h.value(), out);
+        advance(s, tk.reader(), out);
+    }
+
+    private void reply(State s, Move.Reply rp, EventSink out) {
+        Proc server = s.procs[rp.server()];
+        require(server.status == Status.WAITING && server.request instanceof Request.Reply, rp);
+        Request.Reply r = (Request.Reply) server.request;
+        Integer clientIndex = server.toAnswer == null ? null : server.toAnswer.remove(r.port());
+        require(clientIndex != null && clientIndex == rp.client(), rp);
+        int channel = channelOf(rp.server(), r.port());
+        Proc client = s.procs[rp.client()];
+        String clientPort = ((Request.Call) client.request).port();
+        transferred(s, channel, rp.server(), r.port(), rp.client(), clientPort, r.value(), out);
+        if (out.enabled()) {
+            out.accept(new RunEvent.Received(s.now, ids[rp.client()], clientPort, channelIds[channel], r.value()));
+        }
+        client.server = -1;
+        client.machine.resume(r.value());
+        runnable(s, rp.client());
+        server.machine.resume();
+        runnable(s, rp.server());
+        advance(s, rp.server(), out);
+        advance(s, rp.client(), out);
+    }
+
+    private void transferred(State s, int channel, int from, String fromPort, int to, String toPort, Object value,
+                             EventSink out) {
+        s.partner[from] = to;
+        s.partner[to] = from;
+        if (out.enabled()) {
+            out.accept(new RunEvent.Transfer(s.now, channelIds[channel], new Endpoint(ids[from], fromPort),
+                    new Endpoint(ids[to], toPort), value));
+        }
+    }
+
+    private static Offer find(List<Offer> offers, int process, int guard, Move move) {
+        for (Offer o : offers) {
+            if (o.process() == process && o.guard() == guard) {
+                return o;
+            }
+        }
+        throw new IllegalArgumentException("not enabled: " + move);
+    }
+
+    /** A writer's message left: its send (or select guard) completes. */
+    private void sent(State s, Offer w) {
+        Proc p = s.procs[w.process()];
+        withdraw(s, w.process());
+        clearTimer(p);
+        if (w.guard() >= 0) {
+            p.machine.resumeSelect(w.guard(), null);
+        } else {
+            p.machine.resume();
+        }
+        runnable(s, w.process());
+    }
+
+    /** A reader got a message: its recv (or select guard) completes. */
+    private void deliver(State s, int channel, Offer r, Object value, EventSink out) {
+        Proc p = s.procs[r.process()];
+        withdraw(s, r.process());
+        clearTimer(p);
+        if (out.enabled()) {
+            out.accept(new RunEvent.Received(s.now, ids[r.process()], r.port(), channelIds[channel], value));
+        }
+        if (r.guard() >= 0) {
+            p.machine.resumeSelect(r.guard(), value);
+        } else {
+            p.machine.resume(value);
+        }
+        runnable(s, r.process());
+    }
+
+    private void runnable(State s, int process) {
+        Proc p = s.procs[process];
+        p.status = Status.RUNNABLE;
+        p.request = null;
+        p.afterGuard = -1;
+    }
+
+    private static void clearTimer(Proc p) {
+        if (p.wakeAt >= 0) {
+            p.wakeAt = -1;
+            p.timerGeneration++;
+        }
+    }
+
+    /** Takes all of a process's offers off their channels. */
+    private void withdraw(State s, int process) {
+        Proc p = s.procs[process];
+        for (int i = 0; i < p.offeredCount; i++) {
+            int channel = p.offeredOn[i];
+            Chan c = s.chans[channel];
+            c.writers.removeIf(o -> o.process() == process);
+            c.readers.removeIf(o -> o.process() == process);
+            refreshChannel(s, channel);
+        }
+        p.offeredCount = 0;
+    }
+
+    private void offer(State s, int process, int channel, Offer o, boolean write) {
+        Proc p = s.procs[process];
+        List<Offer> list = write ? s.chans[channel].writers : s.chans[channel].readers;
+        int at = list.size();
+        while (at > 0 && compare(list.get(at - 1), o) > 0) {
+            at--;
+        }
+        list.add(at, o);
+        boolean known = false;
+        for (int i = 0; i < p.offeredCount; i++) {
+            known |= p.offeredOn[i] == channel;
+        }
+        if (!known) {
+            if (p.offeredCount == p.offeredOn.length) {
+                p.offeredOn = java.util.Arrays.copyOf(p.offeredOn, Math.max(2, p.offeredCount * 2));
+            }
+            p.offeredOn[p.offeredCount++] = channel;
+        }
+        refreshChannel(s, channel);
+    }
+
+    private static int compare(Offer a, Offer b) {
+        return a.process() != b.process() ? Integer.compare(a.process(), b.process()) : Integer.compare(a.guard(), b.guard());
+    }
+
+    /** Whether a reader starting to wait on the channel finds something to take now (a message or a writer). */
+    private boolean recvReady(State s, int process, int channel) {
+        Chan c = s.chans[channel];
+        if (c.buffer != null && !c.buffer.isEmpty()) {
+            return true;
+        }
+        for (Offer w : c.writers) {
+            if (w.process() != process) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a writer starting to wait on the channel finds room or a reader now. */
+    private boolean sendReady(State s, int process, int channel) {
+        Chan c = s.chans[channel];
+        if (c.buffer != null && (c.buffer.size() < capacity[channel] || kinds[channel] == ChannelKind.UNBOUNDED)) {
+            return true;
+        }
+        for (Offer r : c.readers) {
+            if (r.process() != process) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Runs a runnable process's local computation until it waits for a communication, sleeps, ends, fails or
+     * uses up its step budget; prints, sleeps (untimed) and a select of only {@code after} (untimed) are
+     * handled on the way.
+     */
+    private void advance(State s, int process, EventSink out) {
+        Proc p = s.procs[process];
+        String id = ids[process];
+        while (true) {
+            Request r = p.machine.advance();
+            switch (r) {
+                case Request.Send snd -> {
+                    int c = channelOf(process, snd.port());
+                    if (out.enabled()) {
+                        out.accept(new RunEvent.SendOffered(s.now, id, snd.port(), channelIds[c], snd.value()));
+                    }
+                    boolean ready = sendReady(s, process, c);
+                    waitFor(s, process, r);
+                    offer(s, process, c, new Offer(process, -1, snd.port(), snd.value()), true);
+                    if (!ready) {
+                        blocked(s, process, List.of(WaitOn.send(channelIds[c], snd.port())), out);
+                    }
+                    return;
+                }
+                case Request.Call call -> {
+                    int c = channelOf(process, call.port());
+                    if (out.enabled()) {
+                        out.accept(new RunEvent.SendOffered(s.now, id, call.port(), channelIds[c], call.value()));
+                    }
+                    boolean ready = sendReady(s, process, c);
+                    waitFor(s, process, r);
+                    offer(s, process, c, new Offer(process, -1, call.port(), call.value()), true);
+                    if (!ready) {
+                        blocked(s, process, List.of(WaitOn.send(channelIds[c], call.port())), out);
+                    }
+                    return;
+                }
+                case Request.Recv rv -> {
+                    int c = channelOf(process, rv.port());
+                    boolean ready = recvReady(s, process, c);
+                    waitFor(s, process, r);
+                    offer(s, process, c, new Offer(process, -1, rv.port(), null), false);
+                    if (!ready) {
+                        blocked(s, process, List.of(WaitOn.recv(channelIds[c], rv.port())), out);
+                    }
+                    return;
+                }
+                case Request.Reply rp -> {
+                    waitFor(s, process, r);
+                    return;
+                }
+                case Request.Select sel -> {
+                    if (select(s, process, sel, out)) {
+                        return;
+                    }
+                }
+                case Request.Sleep sl -> {
+                    if (out.enabled()) {
+                        out.accept(new RunEvent.Slept(s.now, id, sl.millis()));
+                    }
+                    if (!timed) {
+                        p.machine.resume();
+                        continue;
+                    }
+                    p.status = Status.SLEEPING;
+                    p.request = r;
+                    p.afterGuard = -1;
+                    timer(s, process, sl.millis());
+                    refreshProcess(s, process);
+                    return;
+                }
+                case Request.Print pr -> {
+                    out.accept(new RunEvent.Printed(s.now, id, labels[process], pr.text()));
+                    p.machine.resume();
+                }
+                case Request.Yield y -> {
+                    p.machine.resume();
+                    p.status = Status.RUNNABLE;
+                    refreshProcess(s, process);
+                    return;
+                }
+                case Request.Done d -> {
+                    if (out.enabled()) {
+                        out.accept(new RunEvent.Ended(s.now, id));
+                    }
+                    p.status = Status.ENDED;
+                    p.request = null;
+                    s.running--;
+                    refreshProcess(s, process);
+                    return;
+                }
+                case Request.Failed f -> {
+                    fail(s, process, f.pos(), f.message(), out);
+                    return;
+                }
+            }
+        }
+    }
+
+    private void waitFor(State s, int process, Request r) {
+        Proc p = s.procs[process];
+        p.status = Status.WAITING;
+        p.request = r;
+        p.afterGuard = -1;
+        refreshProcess(s, process);
+    }
+
+    /** Registers a select's guards; false when it completed at once (untimed, only an after). */
+    private boolean select(State s, int process, Request.Select sel, EventSink out) {
+        Proc p = s.procs[process];
+        List<Request.Offer> offers = sel.offers();
+        int after = -1;
+        long afterMillis = 0;
+        boolean ready = false;
+        List<WaitOn> on = new ArrayList<>(offers.size());
+        for (int i = 0; i < offers.size(); i++) {
+            switch (offers.get(i)) {
+                case Request.RecvOffer ro -> {
+                    int c = channelOf(process, ro.port());
+                    ready |= recvReady(s, process, c);
+                    on.add(WaitOn.recv(channelIds[c], ro.port()));
+                }
+                case Request.SendOffer so -> {
+                    int c = channelOf(process, so.port());
+                    if (out.enabled()) {
+                        out.accept(new RunEvent.SendOffered(s.now, ids[process], so.port(), channelIds[c], so.value()));
+                    }
+                    ready |= sendReady(s, process, c);
+                    on.add(WaitOn.send(channelIds[c], so.port()));
+                }
+                case Request.AfterOffer ao -> {
+                    after = i;
+                    afterMillis = ao.millis();
+                }
+            }
+        }
+        if (on.isEmpty() && !timed) {
+            p.machine.resumeSelect(after, null); // only an after, and time does not count: it fires at once
+            return false;
+        }
+        p.request = sel;
+        p.status = on.isEmpty() ? Status.SLEEPING : Status.WAITING;
+        p.afterGuard = after;
+        for (int i = 0; i < offers.size(); i++) {
+            switch (offers.get(i)) {
+                case Request.RecvOffer ro ->
+                        offer(s, process, channelOf(process, ro.port()), new Offer(process, i, ro.port(), null), false);
+                case Request.SendOffer so -> offer(s, process, channelOf(process, so.port()),
+                        new Offer(process, i, so.port(), so.value()), true);
+                case Request.AfterOffer ao -> {
+                }
+            }
+        }
+        if (after >= 0 && timed) {
+            timer(s, process, afterMillis);
+        }
+        refreshProcess(s, process);
+        if (!ready && !on.isEmpty()) {
+            blocked(s, process, on, out);
+        }
+        return true;
+    }
+
+    /** Sets a timed process's timer; zero waits are ordinary moves, longer ones wait for their time. */
+    private void timer(State s, int process, long millis) {
+        Proc p = s.procs[process];
+        p.timerGeneration++;
+        if (millis <= 0) {
+            p.wakeAt = -1;
+            return;
+        }
+        long nanos = millis >= MAX_WAIT_NANOS / 1_000_000L ? MAX_WAIT_NANOS : millis * 1_000_000L;
+        p.wakeAt = s.now > MAX_WAIT_NANOS ? s.now + 1 : s.now + nanos;
+        s.timers.add(new State.Timer(p.wakeAt, process, p.timerGeneration));
+    }
+
+    private void blocked(State s, int process, List<WaitOn> on, EventSink out) {
+        if (out.enabled()) {
+            out.accept(new RunEvent.Blocked(s.now, ids[process], on));
+        }
+    }
+
+    private void fail(State s, int process, Pos pos, String message, EventSink out) {
+        Proc p = s.procs[process];
+        withdraw(s, process);
+        clearTimer(p);
+        p.machine.fail(pos, message);
+        p.status = Status.FAILED;
+        p.request = null;
+        s.running--;
+        s.failed = process;
+        refreshProcess(s, process);
+        out.accept(new RunEvent.Failed(s.now, ids[process], pos.line(), pos.column(), message));
+    }
+
+    // ---- what a waiting process waits for ----
+
+    /** What a process waits on, for a diagnosis; empty when it is not waiting. */
+    public List<WaitOn> waits(State s, int process) {
+        Proc p = s.procs[process];
+        if (p.status != Status.WAITING && p.status != Status.SLEEPING) {
+            return List.of();
+        }
+        return switch (p.request) {
+            case Request.Send snd -> List.of(WaitOn.send(channelIds[channelOf(process, snd.port())], snd.port()));
+            case Request.Call call -> {
+                String c = channelIds[channelOf(process, call.port())];
+                yield p.server >= 0 ? List.of(WaitOn.reply(c, call.port(), ids[p.server]))
+                        : List.of(WaitOn.send(c, call.port()));
+            }
+            case Request.Recv rv -> List.of(WaitOn.recv(channelIds[channelOf(process, rv.port())], rv.port()));
+            case Request.Select sel -> {
+                List<WaitOn> on = new ArrayList<>();
+                for (Request.Offer o : sel.offers()) {
+                    switch (o) {
+                        case Request.RecvOffer ro -> on.add(WaitOn.recv(channelIds[channelOf(process, ro.port())], ro.port()));
+                        case Request.SendOffer so -> on.add(WaitOn.send(channelIds[channelOf(process, so.port())], so.port()));
+                        case Request.AfterOffer ao -> {
+                        }
+                    }
+                }
+                yield on;
+            }
+            case null, default -> List.of();
+        };
+    }
+
+    /**
+     * The deadlock or stuck diagnosis of a state where nothing can move and some process has not ended: every
+     * waiting process with what it waits on, and the cycle of waits.
+     */
+    public Diagnosis diagnose(State s) {
+        Map<String, List<WaitOn>> waits = new LinkedHashMap<>();
+        Set<String> ended = new HashSet<>();
+        Map<String, String> partners = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            Status st = s.procs[i].status;
+            if (st == Status.ENDED || st == Status.FAILED) {
+                ended.add(ids[i]);
+            } else {
+                waits.put(ids[i], waits(s, i));
+            }
+            if (s.partner[i] >= 0) {
+                partners.put(ids[i], ids[s.partner[i]]);
+            }
+        }
+        return waitFor.diagnose(waits, ended, partners);
+    }
+}

@@ -1,0 +1,240 @@
+package org.chanvas.runtime.semantics;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import org.chanvas.model.Endpoint;
+import org.chanvas.runtime.interp.ProcessMachine;
+import org.chanvas.runtime.interp.Request;
+
+/**
+ * A global state of a network between moves: every process's machine and status, every channel's buffer and
+ * waiting offers, the pending calls, the virtual clock (timed semantics only) and whom each process last
+ * talked to. Made by {@link Semantics#initial()}, changed in place by {@link Semantics#apply}; {@link #copy()}
+ * gives an independent state. Besides the data, it keeps which processes and channels have a move now, so a
+ * scheduler's cost per move does not grow with the size of the network.
+ */
+public final class State {
+
+    /** Where a process stands. */
+    public enum Status {
+        /** It can compute (a {@link Move.Step}). */
+        RUNNABLE,
+        /** It waits for a communication (or, with a Reply request, to answer one). */
+        WAITING,
+        /** It sleeps until its timer (a plain sleep, or a select with only {@code after}). */
+        SLEEPING,
+        ENDED,
+        FAILED
+    }
+
+    /** A message in a buffer and the writer endpoint it came from. */
+    public record Held(Object value, int writer, String port) {
+    }
+
+    /** A process waiting on a channel: a reader, or a writer with its message; guard -1 outside a select. */
+    public record Offer(int process, int guard, String port, Object value) {
+    }
+
+    /** A timer of the timed semantics; stale once the process's timer generation moved on. */
+    record Timer(long at, int process, long generation) {
+    }
+
+    static final class Proc {
+        ProcessMachine machine;
+        Status status = Status.RUNNABLE;
+        Request request;
+        /** Channels this process has offers on. */
+        int[] offeredOn = new int[0];
+        int offeredCount;
+        /** The select's after guard while it waits, or -1. */
+        int afterGuard = -1;
+        /** When its timer fires (timed), or -1. */
+        long wakeAt = -1;
+        /** Bumped whenever a timer is set or cancelled, so stale heap entries are skipped. */
+        long timerGeneration;
+        /** A call whose request a server took: that server's index, else -1. */
+        int server = -1;
+        /** Per call port of a server: the client whose request came in last and waits for the reply. */
+        HashMap<String, Integer> toAnswer;
+
+        Proc copy() {
+            Proc p = new Proc();
+            p.machine = machine.copy();
+            p.status = status;
+            p.request = request;
+            p.offeredOn = offeredOn.clone();
+            p.offeredCount = offeredCount;
+            p.afterGuard = afterGuard;
+            p.wakeAt = wakeAt;
+            p.timerGeneration = timerGeneration;
+            p.server = server;
+            p.toAnswer = toAnswer == null ? null : new HashMap<>(toAnswer);
+            return p;
+        }
+    }
+
+    static final class Chan {
+        final ArrayDeque<Held> buffer;
+        /** Sorted by (process, guard): a canonical order, whatever order the offers came in. */
+        final ArrayList<Offer> writers;
+        final ArrayList<Offer> readers;
+
+        Chan(boolean buffered) {
+            buffer = buffered ? new ArrayDeque<>(2) : null;
+            writers = new ArrayList<>(1);
+            readers = new ArrayList<>(1);
+        }
+
+        Chan(Chan o) {
+            buffer = o.buffer == null ? null : new ArrayDeque<>(o.buffer);
+            writers = new ArrayList<>(o.writers);
+            readers = new ArrayList<>(o.readers);
+        }
+    }
+
+    final Proc[] procs;
+    final Chan[] chans;
+    /** Processes with a move of their own now (a step, a reply, an untimed or zero after, a zero sleep). */
+    final IndexSet ready;
+    /** Channels on which a communication can happen now. */
+    final IndexSet live;
+    /** Timers of more than zero ms (timed semantics). */
+    final PriorityQueue<Timer> timers;
+    /** Whom each process last exchanged a message with (index, or -1). */
+    final int[] partner;
+    long now;
+    int running;
+    /** The process whose script error ended the run, or -1. */
+    int failed = -1;
+
+    State(int processes, boolean[] buffered) {
+        procs = new Proc[processes];
+        chans = new Chan[buffered.length];
+        for (int i = 0; i < buffered.length; i++) {
+            chans[i] = new Chan(buffered[i]);
+        }
+        ready = new IndexSet(processes);
+        live = new IndexSet(buffered.length);
+        timers = new PriorityQueue<>(4, (a, b) -> a.at != b.at ? Long.compare(a.at, b.at)
+                : Integer.compare(a.process, b.process));
+        partner = new int[processes];
+        java.util.Arrays.fill(partner, -1);
+        running = processes;
+    }
+
+    private State(State o) {
+        procs = new Proc[o.procs.length];
+        for (int i = 0; i < procs.length; i++) {
+            procs[i] = o.procs[i].copy();
+        }
+        chans = new Chan[o.chans.length];
+        for (int i = 0; i < chans.length; i++) {
+            chans[i] = new Chan(o.chans[i]);
+        }
+        ready = o.ready.copy();
+        live = o.live.copy();
+        timers = new PriorityQueue<>(o.timers);
+        partner = o.partner.clone();
+        now = o.now;
+        running = o.running;
+        failed = o.failed;
+    }
+
+    /** An independent state equal to this one. */
+    public State copy() {
+        return new State(this);
+    }
+
+    /** The virtual time in nanoseconds (always 0 in the untimed semantics). */
+    public long now() {
+        return now;
+    }
+
+    public int processCount() {
+        return procs.length;
+    }
+
+    public int channelCount() {
+        return chans.length;
+    }
+
+    public Status status(int process) {
+        return procs[process].status;
+    }
+
+    /** The process's machine; read it (encode, inspect), but change it only through {@link Semantics#apply}. */
+    public ProcessMachine machine(int process) {
+        return procs[process].machine;
+    }
+
+    /** What the process waits for (WAITING, SLEEPING), or null. */
+    public Request request(int process) {
+        Proc p = procs[process];
+        return p.status == Status.WAITING || p.status == Status.SLEEPING ? p.request : null;
+    }
+
+    /** For a client whose call a server took: the server's index, else -1. */
+    public int server(int process) {
+        return procs[process].server;
+    }
+
+    /** For a server: the clients whose requests it took and has not answered yet, by call port. */
+    public Map<String, Integer> awaitingReply(int process) {
+        HashMap<String, Integer> m = procs[process].toAnswer;
+        return m == null ? Map.of() : Map.copyOf(m);
+    }
+
+    /** When the process's timer fires (timed semantics), or -1. */
+    public long wakeAt(int process) {
+        return procs[process].wakeAt;
+    }
+
+    /** The messages a channel holds, oldest first (empty for rendezvous and call channels). */
+    public List<Held> buffer(int channel) {
+        ArrayDeque<Held> b = chans[channel].buffer;
+        return b == null ? List.of() : List.copyOf(b);
+    }
+
+    /** The writers waiting on a channel, in (process, guard) order. */
+    public List<Offer> writers(int channel) {
+        return List.copyOf(chans[channel].writers);
+    }
+
+    /** The readers waiting on a channel, in (process, guard) order. */
+    public List<Offer> readers(int channel) {
+        return List.copyOf(chans[channel].readers);
+    }
+
+    /** Processes that have not ended or failed. */
+    public int running() {
+        return running;
+    }
+
+    /** The process whose script error ended the run, or -1. */
+    public int failed() {
+        return failed;
+    }
+
+    /** Whom the process last exchanged a message with, or -1. */
+    public int partner(int process) {
+        return partner[process];
+    }
+
+    /** Processes with a move of their own now; a scheduler draws from it (see {@link Semantics#movesOf}). */
+    public IndexSet readyProcesses() {
+        return ready;
+    }
+
+    /** Channels with a communication possible now (see {@link Semantics#movesOn}). */
+    public IndexSet liveChannels() {
+        return live;
+    }
+
+    static Endpoint endpoint(String process, String port) {
+        return new Endpoint(process, port);
+    }
+}
