@@ -1,437 +1,767 @@
 package org.chanvas.runtime.engine;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.chanvas.model.ChannelKind;
 import org.chanvas.model.Endpoint;
-import org.chanvas.runtime.engine.DeterministicRun.Chan;
-import org.chanvas.runtime.engine.DeterministicRun.Entry;
-import org.chanvas.runtime.engine.DeterministicRun.Move;
-import org.chanvas.runtime.engine.DeterministicRun.Proc;
+import org.chanvas.runtime.event.EventSink;
 import org.chanvas.runtime.event.RunEvent;
 import org.chanvas.runtime.event.TraceReader.Traced;
 import org.chanvas.runtime.event.TraceWriter;
 import org.chanvas.runtime.interp.Request;
+import org.chanvas.runtime.semantics.Move;
+import org.chanvas.runtime.semantics.Semantics;
+import org.chanvas.runtime.semantics.State;
 import org.chanvas.runtime.value.Values;
 import org.chanvas.runtime.watch.WaitOn;
 
 /**
- * The replay's scheduler: instead of drawing a random move it takes the move whose events are the trace's next
- * lines. It predicts each candidate move's events (a process's next request is computed ahead, which is safe:
- * local computation touches nothing outside the process), and checks every event made against the trace, so
- * the first line that does not fit stops the run with a message naming it.
+ * The replay's scheduler: each trace line that only a move can make (a transfer, a buffer filling or emptying,
+ * a random value, a process's own event) names the move of the {@link Semantics} that makes it; the move is
+ * tried on a copy of the state and taken only if the events it makes are the trace's. Moves that show no event
+ * (a process reaching a receive that is ready, a sleeper waking into one) are taken when a later move needs
+ * them. Two ways of matching: STRICT, the events in the trace's order (a seeded run's trace); and PER_PROCESS,
+ * each process's own events in order and each channel's transfers, not the interleaving between them, and
+ * blocking only where the trace shows it (the concurrent engine's threads write their events in racing order).
  */
 final class TraceFollower implements DeterministicRun.Scheduler {
 
-    /** How many silent steps in a row (local computation, waits that need no event) before giving up. */
-    private static final int SILENT_LIMIT = 1_000_000;
+    /** How closely the events must follow the trace's order. */
+    enum Matching { STRICT, PER_PROCESS }
 
-    private final DeterministicRun run;
+    /** Silent steps one process may take to reach the communication a line names. */
+    private static final int SILENT_LIMIT = 1_000;
+    /** Lines after the first unmatched one that may anchor the next move (per-process matching only). */
+    private static final int WINDOW = 64;
+
     private final List<Traced> trace;
+    private final String[] keys;
+    private final Matching matching;
+    private final boolean[] consumed;
     private int cursor;
-    private int silentInARow;
+    private int matched;
+    private final ArrayDeque<Planned> planned = new ArrayDeque<>();
+    private Semantics semantics;
     private String divergence;
-    /** The guesses to take (by index among the ordered alternatives) at the first decisions; then the first. */
-    private final List<Integer> forced;
-    /** Per decision made: how many alternatives it had, and which was taken. */
-    private final List<Integer> widths = new ArrayList<>();
-    private final List<Integer> taken = new ArrayList<>();
+    private int divergenceLine = -1;
+    /** Per process id: its line indices; per channel id: its buffer lines and its transfer lines. */
+    private final Map<String, int[]> ofProcess = new HashMap<>();
+    private final Map<String, int[]> buffersOf = new HashMap<>();
+    private final Map<String, int[]> transfersOf = new HashMap<>();
+    /** Lines consumed by the move being tried, marked with the try's number. */
+    private final int[] tried;
+    private int attempt;
+    private final List<Integer> triedLines = new ArrayList<>();
 
-    TraceFollower(DeterministicRun run, List<Traced> trace, List<Integer> forced) {
-        this.run = run;
-        this.trace = trace;
-        this.forced = List.copyOf(forced);
+    TraceFollower(List<Traced> trace, Matching matching) {
+        this.trace = List.copyOf(trace);
+        this.matching = matching;
+        this.keys = new String[trace.size()];
+        this.consumed = new boolean[trace.size()];
+        this.tried = new int[trace.size()];
+        Map<String, List<Integer>> p = new HashMap<>();
+        Map<String, List<Integer>> b = new HashMap<>();
+        Map<String, List<Integer>> t = new HashMap<>();
+        for (int i = 0; i < trace.size(); i++) {
+            RunEvent e = trace.get(i).event();
+            keys[i] = key(e);
+            String who = owner(e);
+            if (who != null) {
+                p.computeIfAbsent(who, k -> new ArrayList<>()).add(i);
+            }
+            if (e instanceof RunEvent.Buffer buf) {
+                b.computeIfAbsent(buf.channel(), k -> new ArrayList<>()).add(i);
+            } else if (e instanceof RunEvent.Transfer tr) {
+                t.computeIfAbsent(tr.channel(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        p.forEach((k, v) -> ofProcess.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        b.forEach((k, v) -> buffersOf.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        t.forEach((k, v) -> transfersOf.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     }
+
+    /** The event in the form lines are compared in: its JSON without the time. */
+    static String key(RunEvent e) {
+        String j = TraceWriter.json(e);
+        int at = j.indexOf(",\"t\":");
+        int end = j.indexOf(',', at + 5);
+        return end < 0 ? j.substring(0, at) + "}" : j.substring(0, at) + j.substring(end);
+    }
+
+    /** The process whose own stream an event belongs to (not transfers: a channel's), or null. */
+    private static String owner(RunEvent e) {
+        return switch (e) {
+            case RunEvent.Started s -> s.process();
+            case RunEvent.SendOffered s -> s.process();
+            case RunEvent.Received r -> r.process();
+            case RunEvent.Blocked b -> b.process();
+            case RunEvent.Printed p -> p.process();
+            case RunEvent.Slept s -> s.process();
+            case RunEvent.Ended en -> en.process();
+            case RunEvent.Failed f -> f.process();
+            case RunEvent.Drawn d -> d.process();
+            default -> null;
+        };
+    }
+
+    // ---- what the replay found ----
 
     /** The first line that did not fit, in words starting with {@code line N:}; null while all fit. */
     String divergence() {
         return divergence;
     }
 
-    /** The 1-based line of the first trace event not yet matched, or -1 when all were. */
-    int nextLine() {
-        return cursor < trace.size() ? trace.get(cursor).line() : -1;
+    int divergenceLine() {
+        return divergenceLine;
     }
 
-    /** The first trace event not yet matched, or null. */
-    RunEvent nextEvent() {
-        return cursor < trace.size() ? trace.get(cursor).event() : null;
+    /** How many trace lines were matched. */
+    int matched() {
+        return matched;
     }
 
-    @Override
-    public boolean halted() {
-        return divergence != null;
+    /** The first line not yet matched, or null. */
+    Traced next() {
+        skip();
+        return cursor < trace.size() ? trace.get(cursor) : null;
     }
 
-    @Override
-    public void observe(RunEvent e) {
-        if (divergence != null) {
-            return;
-        }
-        if (cursor >= trace.size()) {
-            divergence = "line " + (trace.isEmpty() ? 1 : trace.getLast().line() + 1) + ": the trace has ended, but the"
-                    + " replay goes on with " + describe(e);
-            return;
-        }
-        RunEvent expected = trace.get(cursor).event();
-        if (TraceWriter.json(expected).equals(TraceWriter.json(e))) {
+    private void skip() {
+        while (cursor < trace.size() && consumed[cursor]) {
             cursor++;
-        } else {
-            divergence = "line " + trace.get(cursor).line() + ": the trace says " + describe(expected) + " (at "
-                    + expected.nanos() + " ns), but the replay made " + describe(e) + " (at " + e.nanos() + " ns)";
         }
     }
 
-    @Override
-    public Move pick(List<Proc> runnable, List<Chan> enabled) {
-        if (divergence != null || cursor >= trace.size()) {
-            return new Move.Halt(); // a trace that stops early is a run that was stopped: the replay stops there too
+    private void consume(int i) {
+        if (!consumed[i]) {
+            consumed[i] = true;
+            matched++;
         }
-        List<Move> matches = new ArrayList<>();
-        List<Proc> silent = new ArrayList<>();
-        for (Proc p : runnable) {
-            if (p.pending == null) {
-                p.pending = p.machine.advance();
-            }
-            List<RunEvent> predicted = predictStep(p);
-            if (predicted.isEmpty()) {
-                silent.add(p);
-            } else if (fits(predicted)) {
-                matches.add(new Move.Step(p));
-            }
-        }
-        for (Chan c : enabled) {
-            transfers(c, matches);
-        }
-        if (!silent.isEmpty() && ++silentInARow < SILENT_LIMIT) {
-            // A silent step is taken as soon as it can be, while it is still silent (a wait that is ready now may
-            // block later), unless a matching step shares a channel with it: then whether that step blocks
-            // depends on the order, and the trace, which shows that step's events now, says it came first.
-            // And a wait the trace shows was not yet registered at a later line waits too.
-            for (Proc p : silent) {
-                if (!registersLater(p)
-                        && matches.stream().noneMatch(m -> m instanceof Move.Step st && sharesChannel(st.proc(), p))) {
-                    return new Move.Step(p);
-                }
-            }
-        }
-        if (!matches.isEmpty()) {
-            silentInARow = 0;
-            return choosePut(matches);
-        }
-        if (!silent.isEmpty() && silentInARow < SILENT_LIMIT) {
-            return new Move.Step(silent.getFirst());
-        }
-        divergence = "line " + trace.get(cursor).line() + ": the trace says " + describe(trace.get(cursor).event())
-                + ", but " + why(trace.get(cursor).event(), runnable, enabled);
-        return new Move.Halt();
     }
 
-    /**
-     * Whether the process's pending silent wait must have come later in the recorded run: its own block shows
-     * in the trace (it was not ready then), or before its next line another process blocks to send on a
-     * channel it would read (so no reader was there yet).
-     */
-    private boolean registersLater(Proc p) {
-        if (!(p.pending instanceof Request.Recv || p.pending instanceof Request.Select)) {
+    private void diverge(Traced at, String why) {
+        if (divergence == null) {
+            divergenceLine = at.line();
+            divergence = "line " + at.line() + ": the trace says " + describe(at.event()) + ", but " + why;
+        }
+    }
+
+    /** Checks the start events against the trace: in order (strict), or each process's own (per process). */
+    boolean start(Semantics sem, State s) {
+        EventQueueOf made = new EventQueueOf();
+        sem.started(s, made);
+        if (matching == Matching.STRICT) {
+            return check(made.events, 0);
+        }
+        for (int i = 0; i < trace.size(); i++) {
+            if (trace.get(i).event() instanceof RunEvent.Started st && sem.processIndex(st.process()) >= 0) {
+                consume(i);
+            }
+        }
+        return true;
+    }
+
+    private boolean check(List<RunEvent> made, int absorb) {
+        attempt++;
+        triedLines.clear();
+        if (!matches(made, absorb)) {
             return false;
         }
-        List<String> reads = new ArrayList<>();
-        switch (p.pending) {
-            case Request.Recv r -> reads.add(run.channelOf(p, r.port()).model.id());
-            case Request.Select sel -> {
-                for (Request.Offer o : sel.offers()) {
-                    if (o instanceof Request.RecvOffer ro) {
-                        reads.add(run.channelOf(p, ro.port()).model.id());
-                    }
-                }
+        for (int i : triedLines) {
+            consume(i);
+        }
+        return true;
+    }
+
+    // ---- the scheduler ----
+
+    @Override
+    public Move pick(Semantics sem, State s) {
+        if (divergence != null) {
+            return null;
+        }
+        if (!planned.isEmpty()) {
+            return take(sem, s);
+        }
+        Traced first = next();
+        if (first == null) {
+            return null; // the trace is over: so is the replay (a trace cut short is a run that was stopped)
+        }
+        switch (first.event()) {
+            case RunEvent.Deadlock d -> {
+                return silentOrNothing(sem, s, first);
+            }
+            case RunEvent.Timeout t -> {
+                return null;
             }
             default -> {
             }
         }
-        for (int i = cursor; i < trace.size(); i++) {
+        int tries = matching == Matching.STRICT ? 1 : WINDOW;
+        int seen = 0;
+        String why = null;
+        for (int i = cursor; i < trace.size() && seen < tries; i++) {
+            if (consumed[i]) {
+                continue;
+            }
+            seen++;
             RunEvent e = trace.get(i).event();
-            if (e instanceof RunEvent.Blocked b && !b.process().equals(p.id) && b.on().stream()
-                    .anyMatch(w -> w.direction() == WaitOn.Direction.SEND && reads.contains(w.channel()))) {
-                return true;
+            if (e instanceof RunEvent.Deadlock || e instanceof RunEvent.Timeout) {
+                break;
             }
-            // a transfer may name it as the writer of a message that sat in a buffer: not its own step
-            if (!(e instanceof RunEvent.Transfer) && names(e, p.id)) {
-                return e instanceof RunEvent.Blocked;
+            String whyNot = anchor(sem, s, i);
+            if (whyNot == null) {
+                return take(sem, s);
+            }
+            if (why == null) {
+                why = whyNot;
             }
         }
-        return false;
+        List<Move> any = new ArrayList<>();
+        sem.possible(s, any::add);
+        if (any.isEmpty() && divergence == null) {
+            divergenceLine = first.line();
+            divergence = "line " + first.line() + ": the trace goes on with " + describe(first.event())
+                    + ", but the replay ended (" + (s.running() == 0 ? "finished" : sem.diagnose(s).kind()) + ")";
+            return null;
+        }
+        diverge(first, why == null ? "nothing can make it now" : why);
+        return null;
     }
 
-    /** Whether the two processes' next requests touch a common channel. */
-    private boolean sharesChannel(Proc a, Proc b) {
-        List<Chan> of = channels(a);
-        return channels(b).stream().anyMatch(of::contains);
+    private Move take(Semantics sem, State s) {
+        Planned p = planned.poll();
+        if (p.clock() >= 0) {
+            sem.clock(s, p.clock());
+        }
+        return p.move();
     }
 
-    private List<Chan> channels(Proc p) {
-        return switch (p.pending) {
-            case Request.Send s -> List.of(run.channelOf(p, s.port()));
-            case Request.Call c -> List.of(run.channelOf(p, c.port()));
-            case Request.Recv r -> List.of(run.channelOf(p, r.port()));
-            case Request.Reply r -> List.of(run.channelOf(p, r.port()));
-            case Request.Select sel -> sel.offers().stream().<Chan>mapMulti((o, out) -> {
-                switch (o) {
-                    case Request.RecvOffer ro -> out.accept(run.channelOf(p, ro.port()));
-                    case Request.SendOffer so -> out.accept(run.channelOf(p, so.port()));
-                    case Request.AfterOffer ao -> {
-                    }
+    @Override
+    public void begin(Semantics sem, State s) {
+        semantics = sem;
+        if (!start(sem, s)) {
+            Traced first = next();
+            diverge(first == null ? new Traced(trace.isEmpty() ? 1 : trace.getLast().line() + 1,
+                    new RunEvent.Started(0, "", "")) : first, "the network's processes start otherwise");
+        }
+    }
+
+    @Override
+    public RunOutcome instead(State s) {
+        Traced first = next();
+        if (divergence != null) {
+            return new RunOutcome.Stopped();
+        }
+        if (first == null) {
+            return s.running() == 0 ? null : new RunOutcome.Stopped();
+        }
+        if (first.event() instanceof RunEvent.Timeout) {
+            consume(cursor);
+            semantics.clock(s, first.event().nanos());
+            return new RunOutcome.TimedOut(0);
+        }
+        if (first.event() instanceof RunEvent.Deadlock) {
+            consume(cursor);
+            semantics.clock(s, first.event().nanos());
+            return null; // the driver diagnoses; the replay compares its diagnosis with the line
+        }
+        return new RunOutcome.Stopped();
+    }
+
+    /** The trace says deadlock: moves that show nothing may still be due; anything else contradicts it. */
+    private Move silentOrNothing(Semantics sem, State s, Traced line) {
+        List<Move> all = new ArrayList<>();
+        sem.possible(s, all::add);
+        for (Move m : all) {
+            if (own(m)) {
+                State copy = s.copy();
+                EventQueueOf made = new EventQueueOf();
+                sem.apply(copy, m, made);
+                if (silent(made.events)) {
+                    return m;
                 }
-            }).toList();
-            case null, default -> List.of();
-        };
+            }
+        }
+        if (!all.isEmpty()) {
+            diverge(line, "the replay can still move (" + all.size() + " move" + (all.size() == 1 ? "" : "s") + ")");
+        }
+        return null;
     }
 
-    /** Whether the trace's next lines are exactly these events. */
-    private boolean fits(List<RunEvent> predicted) {
-        if (cursor + predicted.size() > trace.size()) {
-            return false;
-        }
-        for (int i = 0; i < predicted.size(); i++) {
-            if (!TraceWriter.json(predicted.get(i)).equals(TraceWriter.json(trace.get(cursor + i).event()))) {
+    /** Whether events show nothing the trace must have: none, or (per process) only blocking. */
+    private boolean silent(List<RunEvent> events) {
+        for (RunEvent e : events) {
+            if (matching == Matching.STRICT || !(e instanceof RunEvent.Blocked)) {
                 return false;
             }
         }
         return true;
     }
 
-    /** The events the process's next step would make now, mirroring DeterministicRun.step. */
-    private List<RunEvent> predictStep(Proc p) {
-        long now = run.now();
-        List<RunEvent> out = new ArrayList<>(2);
-        switch (p.pending) {
-            case Request.Send s -> writeStep(p, s.port(), s.value(), out);
-            case Request.Call c -> writeStep(p, c.port(), c.value(), out);
-            case Request.Recv rv -> {
-                Chan c = run.channelOf(p, rv.port());
-                if (c.buffer.isEmpty() && c.writers.isEmpty()) {
-                    out.add(new RunEvent.Blocked(now, p.id, List.of(WaitOn.recv(c.model.id(), rv.port()))));
-                }
-            }
-            case Request.Reply rp -> {
-                Proc client = p.toAnswer.get(rp.port());
-                Endpoint to = client == null || client.entries.isEmpty() ? null : client.entries.getFirst().endpoint();
-                out.add(new RunEvent.Transfer(now, run.channelOf(p, rp.port()).model.id(), new Endpoint(p.id, rp.port()),
-                        to, rp.value()));
-            }
-            case Request.Select sel -> selectStep(p, sel, out);
-            case Request.Sleep sl -> out.add(new RunEvent.Slept(now, p.id, sl.millis()));
-            case Request.Print pr -> out.add(new RunEvent.Printed(now, p.id, p.label, pr.text()));
-            case Request.Yield y -> {
-            }
-            case Request.Done d -> out.add(new RunEvent.Ended(now, p.id));
-            case Request.Failed f -> out.add(new RunEvent.Failed(now, p.id, f.pos().line(), f.pos().column(), f.message()));
-            case Request.Choose c -> {
-                // never made: a replay's machines draw random values
-            }
-        }
-        return out;
+    private static boolean own(Move m) {
+        return m instanceof Move.Step || m instanceof Move.Wake || m instanceof Move.Fire;
     }
 
-    private void writeStep(Proc p, String port, Object value, List<RunEvent> out) {
-        Chan c = run.channelOf(p, port);
-        out.add(new RunEvent.SendOffered(run.now(), p.id, port, c.model.id(), value));
-        boolean ready = !c.readers.isEmpty() || (c.capacity > 0 && (c.buffer.size() < c.capacity || c.unbounded));
-        if (!ready) {
-            out.add(new RunEvent.Blocked(run.now(), p.id, List.of(WaitOn.send(c.model.id(), port))));
+    /** The moves that would make line i; tries each; plans the first that fits. Null when one fits. */
+    private String anchor(Semantics sem, State s, int i) {
+        RunEvent e = trace.get(i).event();
+        List<Candidate> candidates = new ArrayList<>(2);
+        String why = candidates(sem, s, i, e, candidates);
+        if (candidates.isEmpty()) {
+            return why;
         }
-    }
-
-    /** Mirrors DeterministicRun.select: offers register guard by guard, each seeing the ones before it. */
-    private void selectStep(Proc p, Request.Select sel, List<RunEvent> out) {
-        Map<Chan, Integer> readersAdded = new HashMap<>();
-        Map<Chan, Integer> writersAdded = new HashMap<>();
-        List<WaitOn> on = new ArrayList<>();
-        boolean ready = false;
-        for (Request.Offer o : sel.offers()) {
-            if (o instanceof Request.SendOffer so) {
-                out.add(new RunEvent.SendOffered(run.now(), p.id, so.port(), run.channelOf(p, so.port()).model.id(),
-                        so.value()));
+        long at = e.nanos() - Semantics.MOVE_NANOS;
+        String firstFailure = null;
+        for (Candidate c : candidates) {
+            String fail = attempt(sem, s, c, at);
+            if (fail == null) {
+                return null;
+            }
+            if (firstFailure == null) {
+                firstFailure = fail;
             }
         }
-        for (Request.Offer o : sel.offers()) {
-            switch (o) {
-                case Request.RecvOffer ro -> {
-                    Chan c = run.channelOf(p, ro.port());
-                    readersAdded.merge(c, 1, Integer::sum);
-                    on.add(WaitOn.recv(c.model.id(), ro.port()));
-                    ready |= !c.buffer.isEmpty() || c.writers.size() + writersAdded.getOrDefault(c, 0) > 0;
-                }
-                case Request.SendOffer so -> {
-                    Chan c = run.channelOf(p, so.port());
-                    writersAdded.merge(c, 1, Integer::sum);
-                    on.add(WaitOn.send(c.model.id(), so.port()));
-                    ready |= c.readers.size() + readersAdded.getOrDefault(c, 0) > 0
-                            || (c.capacity > 0 && c.buffer.size() < c.capacity);
-                }
-                case Request.AfterOffer ao -> {
+        // A move whose events do not fit may fit once another process has taken a step that shows nothing
+        // (a reader that reached its receive earlier in the recorded run, so a writer did not block).
+        for (int p = 0; p < s.processCount(); p++) {
+            Move own = silentOwn(sem, s, p);
+            if (own == null) {
+                continue;
+            }
+            for (Candidate c : candidates) {
+                List<Move> seq = new ArrayList<>();
+                seq.add(own);
+                seq.addAll(c.moves);
+                if (attempt(sem, s, new Candidate(seq, c.absorb), at) == null) {
+                    return null;
                 }
             }
         }
-        if (!ready && !on.isEmpty()) {
-            out.add(new RunEvent.Blocked(run.now(), p.id, on));
-        }
+        return why != null ? why : firstFailure;
     }
 
-    /** Adds the channel's communications whose events are the trace's next lines. */
-    private void transfers(Chan c, List<Move> matches) {
-        long now = run.now();
-        String id = c.model.id();
-        if (c.canTake()) {
-            DeterministicRun.Held h = c.buffer.peek();
-            for (Entry r : c.readers) {
-                if (fits(List.of(new RunEvent.Buffer(now, id, c.buffer.size() - 1),
-                        new RunEvent.Transfer(now, id, h.from(), r.endpoint(), h.value())))) {
-                    matches.add(new Move.Take(c, r));
-                }
-            }
-        }
-        if (c.canPut() && c.buffer.size() < c.capacity) {
-            for (Entry w : c.writers) {
-                if (fits(List.of(new RunEvent.Buffer(now, id, c.buffer.size() + 1)))) {
-                    matches.add(new Move.Put(c, w));
-                }
-            }
-        }
-        if (c.canHandOver()) {
-            for (Entry w : c.writers) {
-                for (Entry r : c.readers) {
-                    if (w.proc() != r.proc()
-                            && fits(List.of(new RunEvent.Transfer(now, id, w.endpoint(), r.endpoint(), w.value())))) {
-                        matches.add(new Move.HandOver(c, w, r));
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * A put shows only the buffer's new size; which writer it was shows when the message is taken: the
-     * (held+1)-th transfer on the channel from here on; without one, by which writer moves on first.
-     */
-    private Move choosePut(List<Move> matches) {
-        if (!(matches.getFirst() instanceof Move.Put first)) {
-            return matches.getFirst();
-        }
-        int skip = first.chan().buffer.size();
-        String id = first.chan().model.id();
-        for (int i = cursor; i < trace.size(); i++) {
-            if (trace.get(i).event() instanceof RunEvent.Transfer t && t.channel().equals(id) && skip-- == 0) {
-                for (Move m : matches) {
-                    if (m instanceof Move.Put p && p.chan() == first.chan() && p.writer().endpoint().equals(t.from())
-                            && Values.json(p.writer().value()).equals(Values.json(t.value()))) {
-                        return m;
-                    }
-                }
-                break;
-            }
-        }
-        // Never taken in the trace: the writer that was put resumed, so its own next line likely comes soonest.
-        // That is a guess; the replay records it as a decision that a later attempt may take differently.
-        List<Move> puts = new ArrayList<>();
-        for (Move m : matches) {
-            if (m instanceof Move.Put p && p.chan() == first.chan()) {
-                puts.add(m);
-            }
-        }
-        puts.sort(java.util.Comparator.comparingInt(m -> nextOwnLine(((Move.Put) m).writer().proc())));
-        if (puts.size() == 1) {
-            return puts.getFirst();
-        }
-        int decision = widths.size();
-        int choice = decision < forced.size() ? Math.min(forced.get(decision), puts.size() - 1) : 0;
-        widths.add(puts.size());
-        taken.add(choice);
-        return puts.get(choice);
-    }
-
-    /**
-     * The choices for the next attempt: the last guess that has an untried alternative takes it, the
-     * guesses before it stay; empty when every alternative was tried.
-     */
-    List<Integer> nextAttempt() {
-        for (int d = taken.size() - 1; d >= 0; d--) {
-            if (taken.get(d) + 1 < widths.get(d)) {
-                List<Integer> next = new ArrayList<>(taken.subList(0, d));
-                next.add(taken.get(d) + 1);
-                return next;
-            }
-        }
-        return List.of();
-    }
-
-    /** How far the trace was matched: the number of its events made so far. */
-    int matched() {
-        return cursor;
-    }
-
-    /**
-     * Index in the trace of the process's next event once it moves on: not a transfer, nor a receipt while it
-     * also reads in a select (it may get one still waiting, not put).
-     */
-    private int nextOwnLine(Proc p) {
-        boolean reads = p.entries.stream().anyMatch(e -> run.channelOf(p, e.port()).readers.contains(e));
-        for (int i = cursor; i < trace.size(); i++) {
-            RunEvent e = trace.get(i).event();
-            if (reads && e instanceof RunEvent.Transfer t && t.to() != null && t.to().process().equals(p.id)) {
-                return Integer.MAX_VALUE; // its select took a message instead: it was not the one put
-            }
-            if (!(e instanceof RunEvent.Transfer) && !(reads && e instanceof RunEvent.Received) && names(e, p.id)) {
-                return i;
-            }
-        }
-        return Integer.MAX_VALUE;
-    }
-
-    private static boolean names(RunEvent e, String process) {
-        return switch (e) {
-            case RunEvent.Transfer t -> t.from() != null && t.from().process().equals(process)
-                    || t.to() != null && t.to().process().equals(process);
-            case RunEvent.SendOffered s -> s.process().equals(process);
-            case RunEvent.Received r -> r.process().equals(process);
-            case RunEvent.Blocked b -> b.process().equals(process);
-            case RunEvent.Printed p -> p.process().equals(process);
-            case RunEvent.Slept s -> s.process().equals(process);
-            case RunEvent.Ended en -> en.process().equals(process);
-            case RunEvent.Failed f -> f.process().equals(process);
-            case RunEvent.Started s -> s.process().equals(process);
-            case RunEvent.Buffer b -> false;
-            case RunEvent.Deadlock d -> false;
-            case RunEvent.Timeout t -> false;
+    /** A process's own move that needs no trace line: a runnable step or a plain sleep's end; else null. */
+    private static Move silentOwn(Semantics sem, State s, int p) {
+        return switch (s.status(p)) {
+            case RUNNABLE -> new Move.Step(p);
+            case SLEEPING -> s.request(p) instanceof Request.Sleep ? new Move.Wake(p) : null;
+            default -> null;
         };
     }
 
-    /** Why the trace's next event cannot happen now, in the network's words. */
-    private String why(RunEvent e, List<Proc> runnable, List<Chan> enabled) {
-        if (e instanceof RunEvent.Transfer t && t.from() != null && t.to() != null) {
-            Chan c = run.chan(t.channel());
-            if (c == null) {
-                return "the network has no channel " + t.channel();
+    /** A sequence of moves to try, and how many of its buffer events the trace folds into the next. */
+    private record Candidate(List<Move> moves, int absorb) {
+    }
+
+    /** A move to make and the clock to set before it (the recorded time of its line), or -1. */
+    private record Planned(Move move, long clock) {
+    }
+
+    /** Applies the candidate on a copy; plans it when the events fit. Null when it fits, else why not. */
+    private String attempt(Semantics sem, State s, Candidate c, long clock) {
+        State copy = s.copy();
+        EventQueueOf made = new EventQueueOf();
+        Move main = c.moves.getLast();
+        for (Move m : c.moves) {
+            List<Move> now = new ArrayList<>();
+            sem.possible(copy, now::add);
+            if (!now.contains(m)) {
+                return "it cannot happen yet";
             }
-            if (c.writers.stream().noneMatch(w -> w.endpoint().equals(t.from()))
-                    && c.buffer.stream().noneMatch(h -> t.from().equals(h.from()))) {
-                return t.from().process() + " is not ready to send";
+            if (m == main) {
+                sem.clock(copy, clock);
             }
-            if (c.readers.stream().noneMatch(r -> r.endpoint().equals(t.to()))) {
-                return t.to().process() + " is not ready to receive";
-            }
-            return "the message or the buffer on " + t.channel() + " differs";
+            sem.apply(copy, m, made);
         }
-        for (Proc p : runnable) {
-            if (names(e, p.id)) {
-                List<RunEvent> predicted = predictStep(p);
-                return p.id + "'s next step makes " + (predicted.isEmpty() ? "nothing to see"
-                        : predicted.stream().map(TraceFollower::describe).collect(Collectors.joining(", then ")));
+        if (!check(made.events, c.absorb)) {
+            return madeInstead(made.events, main);
+        }
+        for (Move m : c.moves) {
+            planned.add(new Planned(m, m == main ? clock : -1));
+        }
+        return null;
+    }
+
+    private String madeInstead(List<RunEvent> made, Move main) {
+        if (made.isEmpty()) {
+            return "the move shows nothing";
+        }
+        String who = switch (main) {
+            case Move.Step st -> semantics.processId(st.process()) + "'s next step makes ";
+            case Move.Wake w -> semantics.processId(w.process()) + " wakes and makes ";
+            case Move.Fire f -> semantics.processId(f.process()) + "'s after fires and makes ";
+            default -> "the replay made ";
+        };
+        return who + made.stream().map(TraceFollower::describe).collect(Collectors.joining(", then "));
+    }
+
+    /**
+     * The candidates for line i, each with the silent steps its parties need first. Returns why there are none
+     * (null when there are some, or when the line is not one a move starts with).
+     */
+    private String candidates(Semantics sem, State s, int i, RunEvent e, List<Candidate> out) {
+        switch (e) {
+            case RunEvent.Transfer t -> {
+                int c = sem.channelIndex(t.channel());
+                if (c < 0) {
+                    return "the network has no channel " + t.channel();
+                }
+                if (t.from() == null || t.to() == null) {
+                    return "the transfer names no " + (t.from() == null ? "writer" : "reader");
+                }
+                int w = sem.processIndex(t.from().process());
+                int r = sem.processIndex(t.to().process());
+                if (w < 0 || r < 0) {
+                    return "the network has no process " + (w < 0 ? t.from().process() : t.to().process());
+                }
+                if (sem.capacity(c) > 0) {
+                    return "a message leaves a buffer only after its buffer line";
+                }
+                if (isReplyEnd(sem, w, t.from(), c)) {
+                    List<Move> pre = reach(sem, s, w);
+                    State at = after(sem, s, pre);
+                    if (at == null || !(at.request(w) instanceof Request.Reply)) {
+                        return t.from().process() + " is not ready to reply";
+                    }
+                    pre.add(new Move.Reply(w, r));
+                    out.add(new Candidate(pre, 0));
+                    return null;
+                }
+                List<Move> pre = reach(sem, s, w);
+                pre.addAll(reach(sem, s, r));
+                State at = after(sem, s, pre);
+                if (at == null) {
+                    return "its parties cannot reach it";
+                }
+                List<State.Offer> ws = at.writers(c).stream()
+                        .filter(o -> o.process() == w && o.port().equals(t.from().port())).toList();
+                List<State.Offer> rs = at.readers(c).stream()
+                        .filter(o -> o.process() == r && o.port().equals(t.to().port())).toList();
+                if (ws.isEmpty()) {
+                    return t.from().process() + " is not ready to send";
+                }
+                if (rs.isEmpty()) {
+                    return t.to().process() + " is not ready to receive";
+                }
+                for (State.Offer wo : ws) {
+                    for (State.Offer ro : rs) {
+                        List<Move> seq = new ArrayList<>(pre);
+                        seq.add(new Move.HandOver(c, w, wo.guard(), r, ro.guard()));
+                        out.add(new Candidate(seq, 0));
+                    }
+                }
+                return "the message or the buffer on " + t.channel() + " differs";
+            }
+            case RunEvent.Buffer b -> {
+                int c = sem.channelIndex(b.channel());
+                if (c < 0) {
+                    return "the network has no channel " + b.channel();
+                }
+                int size = s.buffer(c).size();
+                if (b.held() == size + 1) {
+                    puts(sem, s, i, c, b, List.of(), 0, out);
+                } else if (b.held() == size - 1 && size > 0) {
+                    takes(sem, s, i, c, out, false);
+                } else if (b.held() == size && size > 0 && matching == Matching.PER_PROCESS) {
+                    takes(sem, s, i, c, out, true); // a take whose freed slot a waiting writer filled at once
+                } else {
+                    return "the buffer of " + b.channel() + " holds " + size;
+                }
+                return out.isEmpty() ? "no process is ready to " + (b.held() > size ? "put into " : "take from ")
+                        + b.channel() : null;
+            }
+            case RunEvent.Drawn d -> {
+                int p = sem.processIndex(d.process());
+                if (p < 0) {
+                    return "the network has no process " + d.process();
+                }
+                List<Move> pre = reach(sem, s, p);
+                State at = after(sem, s, pre);
+                if (at == null || !(at.request(p) instanceof Request.Choose ch)) {
+                    return d.process() + " does not call random now";
+                }
+                if (d.value() < ch.lo() || d.value() > ch.hi()) {
+                    return d.process() + " calls random(" + ch.lo() + ", " + ch.hi() + ")";
+                }
+                pre.add(new Move.Choose(p, d.value()));
+                out.add(new Candidate(pre, 0));
+                return null;
+            }
+            case RunEvent.Started st -> {
+                return "every process started already";
+            }
+            case RunEvent.Received r -> {
+                return r.process() + " receives only in a transfer";
+            }
+            default -> {
+                String who = owner(e);
+                int p = who == null ? -1 : sem.processIndex(who);
+                if (p < 0) {
+                    return "the network has no process " + who;
+                }
+                switch (s.status(p)) {
+                    case RUNNABLE -> out.add(new Candidate(List.of(new Move.Step(p)), 0));
+                    case SLEEPING -> out.add(new Candidate(List.of(s.request(p) instanceof Request.Sleep
+                            ? new Move.Wake(p) : new Move.Fire(p)), 0));
+                    case WAITING -> {
+                        if (s.request(p) instanceof Request.Select sel && sel.afterIndex() >= 0) {
+                            out.add(new Candidate(List.of(new Move.Fire(p)), 0));
+                        } else {
+                            return who + " still waits " + sem.waits(s, p).stream().map(WaitOn::describe)
+                                    .collect(Collectors.joining(" or "));
+                        }
+                    }
+                    case ENDED, FAILED -> {
+                        return who + " has ended";
+                    }
+                }
+                return null;
             }
         }
-        return runnable.isEmpty() && enabled.isEmpty() ? "nothing can move" : "no process or channel can make it now";
+    }
+
+    private static boolean isReplyEnd(Semantics sem, int server, Endpoint from, int c) {
+        return sem.kind(c) == ChannelKind.CALL && sem.channelOf(server, from.port()) == c
+                && sem.plan().processes().get(server).ports().get(from.port()).direction()
+                == org.chanvas.model.script.PortDirection.INBOUND;
+    }
+
+    /** Puts into channel c, the writer told by the line, or else by the take that will give its message. */
+    private void puts(Semantics sem, State s, int i, int c, RunEvent.Buffer b, List<Move> before, int absorb,
+                      List<Candidate> out) {
+        State base = after(sem, s, before);
+        if (base == null) {
+            return;
+        }
+        int fifo = base.buffer(c).size(); // the put message is the (fifo+1)-th the channel gives from now on
+        Endpoint told = b.from();
+        Endpoint taker = nthTransfer(sem.channelId(c), i, fifo + 1 - (before.isEmpty() ? 0 : 1));
+        List<Integer> writers = new ArrayList<>();
+        for (String id : sem.plan().network().channels().get(c).writers().stream().map(Endpoint::process).toList()) {
+            int w = sem.processIndex(id);
+            if (w >= 0 && !writers.contains(w)) {
+                writers.add(w);
+            }
+        }
+        Endpoint prefer = told != null ? told : taker;
+        if (prefer != null) {
+            writers.sort((x, y) -> Boolean.compare(!sem.processId(x).equals(prefer.process()),
+                    !sem.processId(y).equals(prefer.process())));
+        }
+        for (int w : writers) {
+            if (told != null && !sem.processId(w).equals(told.process())) {
+                continue;
+            }
+            List<Move> pre = new ArrayList<>(before);
+            pre.addAll(reach(sem, base, w));
+            State at = after(sem, s, pre);
+            if (at == null) {
+                continue;
+            }
+            for (State.Offer o : at.writers(c)) {
+                if (o.process() == w) {
+                    List<Move> seq = new ArrayList<>(pre);
+                    seq.add(new Move.Put(c, w, o.guard()));
+                    out.add(new Candidate(seq, absorb));
+                }
+            }
+        }
+    }
+
+    /** The writer endpoint of the n-th transfer (1-based) on the channel after line i not yet matched. */
+    private Endpoint nthTransfer(String channel, int i, int n) {
+        int[] lines = transfersOf.get(channel);
+        if (lines == null || n < 1) {
+            return null;
+        }
+        int k = 0;
+        for (int at : lines) {
+            if (at > i && !consumed[at] && ++k == n) {
+                return ((RunEvent.Transfer) trace.get(at).event()).from();
+            }
+        }
+        return null;
+    }
+
+    /** Takes from channel c by the reader the following transfer names (then, when refilled, a put). */
+    private void takes(Semantics sem, State s, int i, int c, List<Candidate> out, boolean refill) {
+        State.Held head = s.buffer(c).getFirst();
+        Endpoint from = new Endpoint(sem.processId(head.writer()), head.port());
+        List<Integer> readers = new ArrayList<>();
+        int[] lines = transfersOf.get(sem.channelId(c));
+        if (lines != null) {
+            for (int at : lines) {
+                RunEvent.Transfer t = (RunEvent.Transfer) trace.get(at).event();
+                if (at > i && !consumed[at] && from.equals(t.from()) && t.to() != null) {
+                    int r = sem.processIndex(t.to().process());
+                    if (r >= 0) {
+                        readers.add(r);
+                    }
+                    break;
+                }
+            }
+        }
+        if (readers.isEmpty()) {
+            return;
+        }
+        int r = readers.getFirst();
+        List<Move> pre = reach(sem, s, r);
+        State at = after(sem, s, pre);
+        if (at == null) {
+            return;
+        }
+        for (State.Offer o : at.readers(c)) {
+            if (o.process() == r) {
+                List<Move> seq = new ArrayList<>(pre);
+                seq.add(new Move.Take(c, r, o.guard()));
+                if (refill) {
+                    puts(sem, s, i, c, new RunEvent.Buffer(0, sem.channelId(c), at.buffer(c).size(), null), seq, 1, out);
+                } else {
+                    out.add(new Candidate(seq, 0));
+                }
+            }
+        }
+    }
+
+    /** The silent steps that bring a runnable or sleeping process to its next communication. */
+    private List<Move> reach(Semantics sem, State s, int p) {
+        List<Move> pre = new ArrayList<>();
+        State copy = null;
+        while (pre.size() < SILENT_LIMIT) {
+            State at = copy == null ? s : copy;
+            Move own = silentOwn(sem, at, p);
+            if (own == null) {
+                break;
+            }
+            State next = (copy == null ? s : copy).copy();
+            EventQueueOf made = new EventQueueOf();
+            sem.apply(next, own, made);
+            if (!silent(made.events)) {
+                break; // it shows something: that is a line of its own, not a step on the way
+            }
+            copy = next;
+            pre.add(own);
+        }
+        return pre;
+    }
+
+    /** The state after the moves (on a copy), or null when one of them cannot happen. */
+    private static State after(Semantics sem, State s, List<Move> moves) {
+        if (moves.isEmpty()) {
+            return s;
+        }
+        State copy = s.copy();
+        for (Move m : moves) {
+            try {
+                sem.apply(copy, m, EventSink.NONE);
+            } catch (IllegalArgumentException notEnabled) {
+                return null;
+            }
+        }
+        return copy;
+    }
+
+    // ---- matching made events against lines ----
+
+    private boolean matches(List<RunEvent> made, int absorb) {
+        int skip = absorb;
+        int at = cursor;
+        for (RunEvent e : made) {
+            if (skip > 0 && e instanceof RunEvent.Buffer) {
+                skip--;
+                continue;
+            }
+            if (matching == Matching.STRICT) {
+                while (at < trace.size() && consumed[at]) {
+                    at++;
+                }
+                if (at >= trace.size() || !same(at, e)) {
+                    return false;
+                }
+                mark(at);
+                at++;
+                continue;
+            }
+            if (!matchPerProcess(e)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void mark(int i) {
+        tried[i] = attempt;
+        triedLines.add(i);
+    }
+
+    private boolean taken(int i) {
+        return consumed[i] || tried[i] == attempt;
+    }
+
+    private boolean same(int i, RunEvent e) {
+        RunEvent line = trace.get(i).event();
+        if (line instanceof RunEvent.Buffer lb && e instanceof RunEvent.Buffer mb) {
+            return lb.channel().equals(mb.channel()) && lb.held() == mb.held()
+                    && (lb.from() == null || lb.from().equals(mb.from()));
+        }
+        return keys[i].equals(key(e));
+    }
+
+    private boolean matchPerProcess(RunEvent e) {
+        switch (e) {
+            case RunEvent.Transfer t -> {
+                for (int i : transfersOf.getOrDefault(t.channel(), new int[0])) {
+                    if (!taken(i) && same(i, e)) {
+                        mark(i);
+                        return true;
+                    }
+                }
+                return false;
+            }
+            case RunEvent.Buffer b -> {
+                for (int i : buffersOf.getOrDefault(b.channel(), new int[0])) {
+                    if (!taken(i)) {
+                        if (same(i, e)) {
+                            mark(i);
+                            return true;
+                        }
+                        return false;
+                    }
+                }
+                return false;
+            }
+            default -> {
+                String who = owner(e);
+                int[] lines = who == null ? null : ofProcess.get(who);
+                if (lines == null) {
+                    return e instanceof RunEvent.Blocked;
+                }
+                for (int i : lines) {
+                    if (taken(i)) {
+                        continue;
+                    }
+                    if (same(i, e)) {
+                        mark(i);
+                        return true;
+                    }
+                    if (e instanceof RunEvent.Blocked) {
+                        return true; // whether a thread found its peer before parking is timing: not a divergence
+                    }
+                    if (trace.get(i).event() instanceof RunEvent.Blocked) {
+                        mark(i); // the recorded thread parked where the replay found its peer ready
+                        continue;
+                    }
+                    return false;
+                }
+                return e instanceof RunEvent.Blocked;
+            }
+        }
     }
 
     /** An event in a few words for a divergence message. */
@@ -450,7 +780,23 @@ final class TraceFollower implements DeterministicRun.Scheduler {
             case RunEvent.Ended en -> "end of " + en.process();
             case RunEvent.Failed f -> "error in " + f.process() + " at " + f.line() + ":" + f.column();
             case RunEvent.Deadlock d -> d.diagnosis().kind() + " " + d.diagnosis().cycle();
+            case RunEvent.Drawn d -> d.process() + " drawing " + d.value();
             case RunEvent.Timeout t -> "timeout";
         };
+    }
+
+    /** Collects the events of a trial move. */
+    static final class EventQueueOf implements EventSink {
+        final List<RunEvent> events = new ArrayList<>(4);
+
+        @Override
+        public void accept(RunEvent event) {
+            events.add(event);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TraceFollower" + Arrays.toString(new int[] {cursor, matched});
     }
 }

@@ -2,16 +2,20 @@ package org.chanvas.runtime.engine;
 
 import java.io.StringReader;
 import java.util.List;
+import java.util.Locale;
 import org.chanvas.runtime.event.EventQueue;
 import org.chanvas.runtime.event.RunEvent;
 import org.chanvas.runtime.event.TraceReader;
+import org.chanvas.runtime.interp.RandomMode;
+import org.chanvas.runtime.semantics.Semantics;
 
 /**
- * Re-runs a network along a recorded trace ({@code run --trace}): the deterministic engine's step machines and
- * moves, but each next move is the one the trace records (transfers in trace order, select choices, the
- * order of local steps) rather than a seeded draw. Every event made is checked against the trace; the first
- * that does not fit ends the replay with a message naming the trace line. The options' seed is used only for
- * the scripts' own {@code random(...)} (the trace does not record those draws), its time limit as in the run.
+ * Re-runs a network along a recorded trace ({@code run --trace}, or a counterexample of {@code verify}) move by
+ * move through the {@link Semantics}: each next move is the one the trace's next line names. The first line
+ * that cannot happen ends the replay with a message naming it. A trace with {@code random} lines gives those
+ * values; one without (the concurrent engine's) lets each script draw from the options' seed, as it did.
+ * A seeded run's trace is matched in its exact order; a trace whose order is that of racing threads is
+ * matched per process and per channel instead (see {@link TraceFollower}).
  */
 public final class TraceReplay {
 
@@ -48,66 +52,80 @@ public final class TraceReplay {
         };
     }
 
-    /** Attempts at most: a replay whose guesses (see below) keep failing gives up with the furthest one. */
-    static final int MAX_ATTEMPTS = 256;
-
     /**
-     * Replays read trace lines; waits for the replay to end (bounded by the options' time limit). Which writer's
-     * message went into a buffer shows only when it is taken; when the trace ends first the replay guesses,
-     * and if a guess leads to a line that does not fit it tries again with the next guess, so the message of a
-     * divergence is that of the attempt that went furthest.
+     * Replays read trace lines, in the trace's exact order first and, if that does not fit, per process; the
+     * divergence reported is that of the matching that went further.
      */
     public static Result replay(RunPlan plan, List<TraceReader.Traced> trace, RunOptions options)
             throws InterruptedException {
-        List<TraceReader.Traced> lines = List.copyOf(trace);
-        List<Integer> forced = List.of();
-        Result furthest = null;
-        int furthestMatched = -1;
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            TraceFollower[] follower = new TraceFollower[1];
-            List<Integer> choices = forced;
-            Result r = attempt(plan, lines, options, run -> follower[0] = new TraceFollower(run, lines, choices));
-            if (r instanceof Replayed) {
-                return r;
-            }
-            if (follower[0].matched() > furthestMatched) {
-                furthestMatched = follower[0].matched();
-                furthest = r;
-            }
-            forced = follower[0].nextAttempt();
-            if (forced.isEmpty()) {
-                break;
-            }
+        Attempt strict = attempt(plan, trace, options, TraceFollower.Matching.STRICT);
+        if (strict.result instanceof Replayed) {
+            return strict.result;
         }
-        return furthest;
+        Attempt loose = attempt(plan, trace, options, TraceFollower.Matching.PER_PROCESS);
+        if (loose.result instanceof Replayed) {
+            return loose.result;
+        }
+        return loose.matched > strict.matched ? loose.result : strict.result;
     }
 
-    private static Result attempt(RunPlan plan, List<TraceReader.Traced> trace, RunOptions options,
-            java.util.function.Function<DeterministicRun, TraceFollower> follow) throws InterruptedException {
+    private record Attempt(Result result, int matched) {
+    }
+
+    private static Attempt attempt(RunPlan plan, List<TraceReader.Traced> trace, RunOptions options,
+                                   TraceFollower.Matching matching) throws InterruptedException {
+        boolean drawn = trace.stream().anyMatch(t -> t.event() instanceof RunEvent.Drawn);
+        Semantics semantics = DeterministicRun.seeded(plan, options, drawn ? RandomMode.ASK : RandomMode.DRAW);
+        TraceFollower follower = new TraceFollower(trace, matching);
         EventQueue events = new EventQueue();
-        TraceFollower[] follower = new TraceFollower[1];
         RunOutcome outcome;
-        try (DeterministicRun run = new DeterministicRun(plan, options.withSink(events),
-                r -> follower[0] = follow.apply(r))) {
+        // No time limit of its own: a replay ends with its trace. The options' limit still bounds it.
+        try (DeterministicRun run = new DeterministicRun(options.withSink(events), semantics, follower)) {
             run.start();
             outcome = run.await();
         }
         List<RunEvent> made = events.drain();
-        TraceFollower f = follower[0];
-        if (f.divergence() != null) {
-            return new Diverged(lineOf(f.divergence()), f.divergence(), made);
+        if (follower.divergence() != null) {
+            return new Attempt(new Diverged(follower.divergenceLine(), follower.divergence(), made), follower.matched());
         }
-        if (f.nextEvent() != null && !(outcome instanceof RunOutcome.Stopped)) {
-            String m = "line " + f.nextLine() + ": the trace goes on with " + TraceFollower.describe(f.nextEvent())
-                    + ", but the replay ended (" + outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
-                    + ")";
-            return new Diverged(f.nextLine(), m, made);
+        TraceReader.Traced next = follower.next();
+        if (next != null && !(outcome instanceof RunOutcome.Stopped)) {
+            String m = "line " + next.line() + ": the trace goes on with " + TraceFollower.describe(next.event())
+                    + ", but the replay ended (" + word(outcome) + ")";
+            return new Attempt(new Diverged(next.line(), m, made), follower.matched());
         }
-        return new Replayed(made, outcome);
+        if (outcome instanceof RunOutcome.Deadlocked d) {
+            TraceReader.Traced line = lastDeadlock(trace);
+            RunEvent mine = made.isEmpty() ? null : made.getLast();
+            if (line == null || !(mine instanceof RunEvent.Deadlock)
+                    || !TraceFollower.key(line.event()).equals(TraceFollower.key(mine))) {
+                int n = line == null ? (trace.isEmpty() ? 1 : trace.getLast().line() + 1) : line.line();
+                String m = "line " + n + ": " + (line == null ? "the trace has ended, but the replay ends in "
+                        + d.diagnosis().kind() : "the trace says " + TraceFollower.describe(line.event())
+                        + ", but the replay ends in " + d.diagnosis().kind() + " " + d.diagnosis().cycle());
+                return new Attempt(new Diverged(n, m, made), follower.matched());
+            }
+        }
+        return new Attempt(new Replayed(made, outcome), follower.matched() + 1);
     }
 
-    private static int lineOf(String message) {
-        return Integer.parseInt(message.substring("line ".length(), message.indexOf(':')));
+    private static TraceReader.Traced lastDeadlock(List<TraceReader.Traced> trace) {
+        for (int i = trace.size() - 1; i >= 0; i--) {
+            if (trace.get(i).event() instanceof RunEvent.Deadlock) {
+                return trace.get(i);
+            }
+        }
+        return null;
     }
 
+    private static String word(RunOutcome o) {
+        return switch (o) {
+            case RunOutcome.Finished f -> "finished";
+            case RunOutcome.Deadlocked d -> d.diagnosis().kind();
+            case RunOutcome.TimedOut t -> "timeout";
+            case RunOutcome.ScriptFailed s -> "error";
+            case RunOutcome.Stopped s -> "stopped";
+            default -> o.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+        };
+    }
 }

@@ -25,8 +25,16 @@ public sealed interface RunEvent {
     record Transfer(long nanos, String channel, Endpoint from, Endpoint to, Object value) implements RunEvent {
     }
 
-    /** The buffer of a buffered or unbounded channel now holds this many messages (slots fill and empty). */
-    record Buffer(long nanos, String channel, int held) implements RunEvent {
+    /**
+     * The buffer of a buffered or unbounded channel now holds this many messages (slots fill and empty).
+     *
+     * @param from on a put, the writer endpoint whose message went in (so a replay need not guess which writer
+     *             of a shared channel it was); null on a take, or when the engine does not say
+     */
+    record Buffer(long nanos, String channel, int held, Endpoint from) implements RunEvent {
+        public Buffer(long nanos, String channel, int held) {
+            this(nanos, channel, held, null);
+        }
     }
 
     /** The process got a message (or a reply) on a port. */
@@ -58,6 +66,10 @@ public sealed interface RunEvent {
 
     /** Nothing can move: deadlock, or stuck when {@link Diagnosis#stuck()}. */
     record Deadlock(long nanos, Diagnosis diagnosis) implements RunEvent {
+    }
+
+    /** {@code random(lo, hi)} gave this value to the process (so a replay takes the same value). */
+    record Drawn(long nanos, String process, long value) implements RunEvent {
     }
 
     /** The run's time limit passed. */

@@ -118,7 +118,8 @@ public final class TraceReader {
                     value(n, "value"));
             case "transfer" -> new RunEvent.Transfer(t, text(n, "channel"), endpoint(n, "from"), endpoint(n, "to"),
                     value(n, "value"));
-            case "buffer" -> new RunEvent.Buffer(t, text(n, "channel"), Math.toIntExact(number(n, "held")));
+            case "buffer" -> new RunEvent.Buffer(t, text(n, "channel"), Math.toIntExact(number(n, "held")),
+                    n.has("from") ? endpoint(n, "from") : null);
             case "recv" -> new RunEvent.Received(t, text(n, "process"), text(n, "port"), text(n, "channel"),
                     value(n, "value"));
             case "block" -> new RunEvent.Blocked(t, text(n, "process"), waits(n.get("waits"), "waits"));
@@ -128,6 +129,7 @@ public final class TraceReader {
             case "error" -> new RunEvent.Failed(t, text(n, "process"), Math.toIntExact(number(n, "line")),
                     Math.toIntExact(number(n, "column")), text(n, "message"));
             case "deadlock" -> new RunEvent.Deadlock(t, diagnosis(n));
+            case "random" -> new RunEvent.Drawn(t, text(n, "process"), number(n, "value"));
             case "timeout" -> new RunEvent.Timeout(t);
             default -> throw new Bad("unknown event type \"" + type + "\"");
         };

@@ -10,7 +10,7 @@ import org.chanvas.runtime.watch.WaitOn;
 /**
  * Writes events as JSON lines (SPEC §4 {@code run --trace}): one object per event with its {@code type}
  * ({@code start}, {@code send}, {@code transfer}, {@code buffer}, {@code recv}, {@code block}, {@code print}, {@code sleep},
- * {@code end}, {@code error}, {@code deadlock}, {@code timeout}) and {@code t}, nanoseconds since the start.
+ * {@code end}, {@code error}, {@code deadlock}, {@code random}, {@code timeout}) and {@code t}, nanoseconds since the start.
  */
 public final class TraceWriter {
 
@@ -56,6 +56,9 @@ public final class TraceWriter {
                 head(sb, "buffer", e);
                 field(sb, "channel", b.channel());
                 sb.append(",\"held\":").append(b.held());
+                if (b.from() != null) {
+                    field(sb, "from", endpoint(b.from()));
+                }
             }
             case RunEvent.Received r -> {
                 head(sb, "recv", e);
@@ -113,6 +116,11 @@ public final class TraceWriter {
                     Values.jsonString(sb, diag.cycle().get(i));
                 }
                 sb.append(']');
+            }
+            case RunEvent.Drawn d -> {
+                head(sb, "random", e);
+                field(sb, "process", d.process());
+                sb.append(",\"value\":").append(d.value());
             }
             case RunEvent.Timeout t -> head(sb, "timeout", e);
         }

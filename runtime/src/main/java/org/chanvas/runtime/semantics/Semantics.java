@@ -15,8 +15,11 @@ import org.chanvas.model.script.Pos;
 import org.chanvas.runtime.engine.RunPlan;
 import org.chanvas.runtime.event.EventSink;
 import org.chanvas.runtime.event.RunEvent;
+import org.chanvas.runtime.interp.MachineOptions;
+import org.chanvas.runtime.interp.MachineScript;
 import org.chanvas.runtime.interp.PortBinding;
 import org.chanvas.runtime.interp.ProcessMachine;
+import org.chanvas.runtime.interp.RandomMode;
 import org.chanvas.runtime.interp.Request;
 import org.chanvas.runtime.semantics.State.Chan;
 import org.chanvas.runtime.semantics.State.Held;
@@ -48,12 +51,25 @@ public final class Semantics {
     /** Sleeps and afters longer than this (about 146 years) are clamped to it, so the clock never overflows. */
     public static final long MAX_WAIT_NANOS = Long.MAX_VALUE / 4;
 
-    /** How to build the machines and channels. */
-    public record Options(Timing timing, long seed, int stepBudget, int unboundedLimit) {
+    /**
+     * How to build the machines and channels.
+     *
+     * @param seed the seed of each machine's {@code random} in {@link RandomMode#DRAW}
+     * @param random DRAW: the machines draw {@code random} themselves; ASK: each value is a {@link Move.Choose}
+     */
+    public record Options(Timing timing, long seed, int stepBudget, int unboundedLimit, RandomMode random) {
         public Options {
             if (stepBudget < 1 || unboundedLimit < 1) {
                 throw new IllegalArgumentException("limits must be positive");
             }
+            if (timing == null || random == null) {
+                throw new IllegalArgumentException("timing and random mode needed");
+            }
+        }
+
+        /** Untimed asks for every random value (the explorer tries each); timed lets the machines draw them. */
+        public Options(Timing timing, long seed, int stepBudget, int unboundedLimit) {
+            this(timing, seed, stepBudget, unboundedLimit, timing == Timing.UNTIMED ? RandomMode.ASK : RandomMode.DRAW);
         }
     }
 
@@ -68,6 +84,9 @@ public final class Semantics {
     /** Per process: port name to channel index. */
     private final List<Map<String, Integer>> portChannel = new ArrayList<>();
     private final WaitForGraph waitFor;
+    /** Each script's blocks numbered once, shared by every machine (and copy) of its process. */
+    private final MachineScript[] scripts;
+    private final MachineOptions machineOptions;
 
     public Semantics(RunPlan plan, Options options) {
         this.plan = plan;
@@ -103,6 +122,11 @@ public final class Semantics {
             portChannel.add(ports);
         }
         waitFor = new WaitForGraph(plan.network());
+        scripts = new MachineScript[n];
+        for (int i = 0; i < n; i++) {
+            scripts[i] = MachineScript.of(plan.processes().get(i).body());
+        }
+        machineOptions = MachineOptions.defaults().withStepBudget(options.stepBudget()).withRandomMode(options.random());
     }
 
     public RunPlan plan() {
@@ -179,7 +203,7 @@ public final class Semantics {
             RunPlan.ProcessPlan p = plan.processes().get(i);
             long processSeed = options.seed() * 0x9E3779B97F4A7C15L + i;
             Proc proc = new Proc();
-            proc.machine = new ProcessMachine(p.label(), p.body(), p.ports(), processSeed, options.stepBudget());
+            proc.machine = new ProcessMachine(p.label(), scripts[i], p.ports(), processSeed, machineOptions);
             s.procs[i] = proc;
             s.ready.add(i);
         }
@@ -228,6 +252,44 @@ public final class Semantics {
         }
         if (!any && timed) {
             earliestTimers(s, out);
+        }
+    }
+
+    /**
+     * Every move that could come next under some timing: the enabled moves, plus every timer whatever its
+     * time (a replay follows a recorded order of events, not the clock). Same as {@link #enabled} untimed.
+     */
+    public void possible(State s, Consumer<Move> out) {
+        if (s.failed >= 0) {
+            return;
+        }
+        for (int p : s.ready.sorted()) {
+            movesOf(s, p, out);
+        }
+        for (int c : s.live.sorted()) {
+            movesOn(s, c, out);
+        }
+        if (timed) {
+            List<State.Timer> all = new ArrayList<>();
+            for (State.Timer t : s.timers) {
+                if (valid(s, t)) {
+                    all.add(t);
+                }
+            }
+            all.sort((a, b) -> Integer.compare(a.process(), b.process()));
+            for (State.Timer t : all) {
+                out.accept(timerMove(s, t.process()));
+            }
+        }
+    }
+
+    /**
+     * Sets the virtual clock: a replay takes the recorded time of each move (the next move's events are
+     * stamped {@code nanos + MOVE_NANOS}), so moves that show no event cannot shift the times of later ones.
+     */
+    public void clock(State s, long nanos) {
+        if (timed) {
+            s.now = Math.max(0, nanos);
         }
     }
 
@@ -301,6 +363,13 @@ public final class Semantics {
                 if (p.request instanceof Request.Reply rp) {
                     Integer client = p.toAnswer == null ? null : p.toAnswer.get(rp.port());
                     out.accept(new Move.Reply(process, client == null ? -1 : client));
+                } else if (p.request instanceof Request.Choose ch) {
+                    for (long v = ch.lo(); ; v++) {
+                        out.accept(new Move.Choose(process, v));
+                        if (v == ch.hi()) {
+                            break;
+                        }
+                    }
                 } else if (p.afterGuard >= 0 && p.wakeAt < 0) {
                     out.accept(new Move.Fire(process));
                 }
@@ -372,7 +441,8 @@ public final class Semantics {
         Proc p = s.procs[process];
         boolean own = switch (p.status) {
             case RUNNABLE -> true;
-            case WAITING -> p.request instanceof Request.Reply || p.afterGuard >= 0 && p.wakeAt < 0;
+            case WAITING -> p.request instanceof Request.Reply || p.request instanceof Request.Choose
+                    || p.afterGuard >= 0 && p.wakeAt < 0;
             case SLEEPING -> p.wakeAt < 0;
             case ENDED, FAILED -> false;
         };
@@ -425,7 +495,17 @@ public final class Semantics {
                 runnable(s, w.process());
                 advance(s, w.process(), out);
             }
-            case Move.Choose c -> throw new IllegalArgumentException("random choices are drawn by the machines: " + c);
+            case Move.Choose c -> {
+                Proc p = s.procs[c.process()];
+                require(p.status == Status.WAITING && p.request instanceof Request.Choose ch
+                        && c.value() >= ch.lo() && c.value() <= ch.hi(), move);
+                if (out.enabled()) {
+                    out.accept(new RunEvent.Drawn(s.now, ids[c.process()], c.value()));
+                }
+                p.machine.resumeChoice(c.value());
+                runnable(s, c.process());
+                advance(s, c.process(), out);
+            }
         }
     }
 
@@ -479,7 +559,8 @@ public final class Semantics {
         }
         c.buffer.add(new Held(w.value(), pt.writer(), w.port()));
         if (out.enabled()) {
-            out.accept(new RunEvent.Buffer(s.now, channelIds[pt.channel()], c.buffer.size()));
+            out.accept(new RunEvent.Buffer(s.now, channelIds[pt.channel()], c.buffer.size(),
+                    new Endpoint(ids[pt.writer()], w.port())));
         }
         sent(s, w);
         advance(s, pt.writer(), out);
@@ -699,6 +780,10 @@ public final class Semantics {
                     waitFor(s, process, r);
                     return;
                 }
+                case Request.Choose ch -> {
+                    waitFor(s, process, r);
+                    return;
+                }
                 case Request.Select sel -> {
                     if (select(s, process, sel, out)) {
                         return;
@@ -839,6 +924,7 @@ public final class Semantics {
         p.request = null;
         s.running--;
         s.failed = process;
+        s.failure = new Request.Failed(pos, message);
         refreshProcess(s, process);
         out.accept(new RunEvent.Failed(s.now, ids[process], pos.line(), pos.column(), message));
     }

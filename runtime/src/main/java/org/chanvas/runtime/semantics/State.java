@@ -110,6 +110,8 @@ public final class State {
     int running;
     /** The process whose script error ended the run, or -1. */
     int failed = -1;
+    /** That error. */
+    Request.Failed failure;
 
     State(int processes, boolean[] buffered) {
         procs = new Proc[processes];
@@ -142,6 +144,7 @@ public final class State {
         now = o.now;
         running = o.running;
         failed = o.failed;
+        failure = o.failure;
     }
 
     /** An independent state equal to this one. */
@@ -217,6 +220,11 @@ public final class State {
     /** The process whose script error ended the run, or -1. */
     public int failed() {
         return failed;
+    }
+
+    /** The script error that ended the run (where, and the message), or null. */
+    public Request.Failed failure() {
+        return failure;
     }
 
     /** Whom the process last exchanged a message with, or -1. */

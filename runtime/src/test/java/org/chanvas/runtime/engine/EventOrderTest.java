@@ -49,6 +49,7 @@ class EventOrderTest {
             case RunEvent.Ended x -> "end " + x.process();
             case RunEvent.Failed f -> "error " + f.process() + " " + f.line() + ":" + f.column();
             case RunEvent.Deadlock d -> d.diagnosis().kind() + " " + d.diagnosis().cycle();
+            case RunEvent.Drawn x -> "random " + x.process() + " " + x.value();
             case RunEvent.Timeout x -> "timeout";
         };
     }
@@ -68,9 +69,10 @@ class EventOrderTest {
                 "0 print b hi",
                 "0 end b");
         assertThat(events(n, 1).stream().map(TraceWriter::json).toList()).contains(
-                "{\"type\":\"block\",\"t\":0,\"process\":\"b\",\"waits\":[{\"channel\":\"c\",\"port\":\"in\","
+                "{\"type\":\"block\",\"t\":1000,\"process\":\"b\",\"waits\":[{\"channel\":\"c\",\"port\":\"in\","
                         + "\"direction\":\"recv\"}]}",
-                "{\"type\":\"transfer\",\"t\":0,\"channel\":\"c\",\"from\":\"a.out\",\"to\":\"b.in\",\"value\":\"hi\"}");
+                // each move costs a microsecond of virtual time: b's step, a's step, the hand-over
+                "{\"type\":\"transfer\",\"t\":3000,\"channel\":\"c\",\"from\":\"a.out\",\"to\":\"b.in\",\"value\":\"hi\"}");
     }
 
     @Test
@@ -144,13 +146,14 @@ class EventOrderTest {
     }
 
     static final String[] RECORDED_BUFFER = {
+            // a put runs its writer on to its next send: w fills both slots and blocks before r's first step
             "0 send w.out 1",
             "0 buffer b 1",
-            "0 sleep r 10",
             "0 send w.out 2",
             "0 buffer b 2",
             "0 send w.out 3",
             "0 block w send:out",
+            "0 sleep r 10",
             "10 buffer b 1",
             "10 transfer b w.out->r.in 1",
             "10 recv r.in 1",

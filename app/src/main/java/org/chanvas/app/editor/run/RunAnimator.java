@@ -93,6 +93,7 @@ public final class RunAnimator {
                 lines.put(f.process(), f.line());
             }
             case RunEvent.Deadlock d -> deadlock(d.diagnosis());
+            case RunEvent.Drawn d -> { }
             case RunEvent.Timeout t -> { }
         }
     }
