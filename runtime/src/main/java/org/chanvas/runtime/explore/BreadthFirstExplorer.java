@@ -114,9 +114,6 @@ public final class BreadthFirstExplorer implements Explorer {
         if (t.sawAfter) {
             a.add("after: a select's timeout may fire whenever the select waits");
         }
-        if (t.sawRandom) {
-            a.add("random: each process's random numbers follow one seeded sequence; other values are not explored");
-        }
         return a;
     }
 

@@ -47,6 +47,7 @@ final class Transitions {
     final List<Map<String, Integer>> replySlot = new ArrayList<>();
     final int replySlots;
     final WaitForGraph waitFor;
+    private final org.chanvas.runtime.interp.MachineScript[] scripts;
     final Interner[] locals;
     final Interner contents = new Interner();
     private final CompactOutput scratch = new CompactOutput();
@@ -55,7 +56,6 @@ final class Transitions {
     final List<Set<String>> variables = new ArrayList<>();
     boolean sawSleep;
     boolean sawAfter;
-    boolean sawRandom;
 
     Transitions(RunPlan plan) {
         this.plan = plan;
@@ -94,6 +94,10 @@ final class Transitions {
         }
         this.replySlots = slots;
         this.waitFor = new WaitForGraph(plan.network());
+        this.scripts = new org.chanvas.runtime.interp.MachineScript[procs];
+        for (int p = 0; p < procs; p++) {
+            scripts[p] = org.chanvas.runtime.interp.MachineScript.of(plan.processes().get(p).body());
+        }
         this.writerOffers = new long[chans.length][4];
         this.readerOffers = new long[chans.length][4];
         this.writerCount = new int[chans.length];
@@ -106,8 +110,6 @@ final class Transitions {
             names(plan.processes().get(p).body(), names);
             variables.add(names);
         }
-        String script = plan.network().processes().stream().map(pr -> pr.script()).reduce("", String::concat);
-        sawRandom = script.contains("random(");
     }
 
     private static void names(org.chanvas.model.script.Ast.Block b, Set<String> out) {
@@ -197,8 +199,12 @@ final class Transitions {
      * with parties in (process, guard) order; so a move's number here is its number there, and a counterexample
      * found here is replayed there by numbers. {@code wg}/{@code rg} are select guards or -1.
      */
-    record Move(Kind kind, int chan, int writer, int wg, int reader, int rg) {
-        enum Kind { HAND_OVER, PUT, TAKE, REPLY, AFTER }
+    record Move(Kind kind, int chan, int writer, int wg, int reader, int rg, long value) {
+        enum Kind { HAND_OVER, PUT, TAKE, REPLY, AFTER, CHOOSE }
+
+        Move(Kind kind, int chan, int writer, int wg, int reader, int rg) {
+            this(kind, chan, writer, wg, reader, rg, 0);
+        }
     }
 
     // ---- initial state ----
@@ -208,7 +214,9 @@ final class Transitions {
         for (int p = 0; p < procs; p++) {
             RunPlan.ProcessPlan pp = plan.processes().get(p);
             // The seed the shared semantics gives process p of a run with seed 0, so both draw alike.
-            ms[p] = new ProcessMachine(pp.label(), pp.body(), pp.ports(), p);
+            ms[p] = new ProcessMachine(pp.label(), scripts[p], pp.ports(), p,
+                    org.chanvas.runtime.interp.MachineOptions.defaults()
+                            .withRandomMode(org.chanvas.runtime.interp.RandomMode.ASK));
         }
         int[] aw = new int[procs];
         java.util.Arrays.fill(aw, -1);
@@ -243,6 +251,13 @@ final class Transitions {
             Request r = s.machines[p].pending();
             if (r instanceof Request.Reply rp) {
                 out.add(new Move(Move.Kind.REPLY, chanOf(p, rp.port()), p, -1, -1, -1));
+            } else if (r instanceof Request.Choose ch) {
+                for (long v = ch.lo(); ; v++) {
+                    out.add(new Move(Move.Kind.CHOOSE, -1, p, -1, -1, -1, v));
+                    if (v == ch.hi()) {
+                        break;
+                    }
+                }
             } else if (r instanceof Request.Select sel && sel.afterIndex() >= 0) {
                 out.add(new Move(Move.Kind.AFTER, -1, p, sel.afterIndex(), -1, -1));
             }
@@ -342,6 +357,7 @@ final class Transitions {
                         s.answerTo[replySlot.get(m.writer()).get(rp.port())]);
             }
             case AFTER -> new org.chanvas.runtime.semantics.Move.Fire(m.writer());
+            case CHOOSE -> new org.chanvas.runtime.semantics.Move.Choose(m.writer(), m.value());
         };
     }
 
@@ -443,6 +459,7 @@ final class Transitions {
                 int p = m.writer();
                 resume(s, p, SELECT, m.wg(), null, events);
             }
+            case CHOOSE -> resume(s, m.writer(), CHOICE, -1, m.value(), events);
         }
         return s;
     }
@@ -476,6 +493,7 @@ final class Transitions {
     private static final int PLAIN = 0;
     private static final int VALUE = 1;
     private static final int SELECT = 2;
+    private static final int CHOICE = 3;
 
     /** A resume of one local state with one answer, and where the process then stops. */
     private record MemoKey(int local, int how, int guard, Object value) {
@@ -509,6 +527,7 @@ final class Transitions {
         switch (how) {
             case PLAIN -> m.resume();
             case VALUE -> m.resume(value);
+            case CHOICE -> m.resumeChoice((Long) value);
             default -> m.resumeSelect(guard, value);
         }
         RunEvent.Failed before = s.failure;
@@ -724,6 +743,10 @@ final class Transitions {
                         + chans[m.chan()].id();
             }
             case AFTER -> labels[m.writer()] + "'s select times out (after fires; time is not modelled)";
+            case CHOOSE -> {
+                Request.Choose ch = (Request.Choose) before.machines[m.writer()].pending();
+                yield labels[m.writer()] + " draws " + m.value() + " from random(" + ch.lo() + ", " + ch.hi() + ")";
+            }
         };
     }
 }

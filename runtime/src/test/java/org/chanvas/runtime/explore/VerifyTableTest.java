@@ -118,6 +118,12 @@ class VerifyTableTest {
                 .process("r", "x = recv in\ny = recv in\nprint 10 / (x - 1)")
                 .channel("q", ChannelKind.RENDEZVOUS, 0, List.of("w1.out", "w2.out"), List.of("r.in")).plan(),
                 Verdict.ERROR, 2));
+        // random(1, 3) explored value by value: only 2 makes the judge wait for a second message that never
+        // comes; the draw and the hand-over are the two moves.
+        rows.add(Arguments.of("random must pick 2", Nets.net()
+                .process("picker", "x = random(1, 3)\nsend out x")
+                .process("judge", "v = recv in\nif v == 2 { w = recv in }")
+                .rendezvous("q", "picker.out", "judge.in").plan(), Verdict.STUCK, 2));
         rows.add(Arguments.of("prod-cons without kill", example("prod-cons"), Verdict.STUCK, 8));
         rows.add(Arguments.of("echo client/server", example("echo-client-server"), Verdict.DEADLOCK_FREE, -1));
         rows.add(Arguments.of("ring-safe (calls)", example("ring-safe"), Verdict.DEADLOCK_FREE, -1));
