@@ -70,6 +70,9 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "write the counterexample as a trace, for run --replay and the editor")
     Path trace;
 
+    @Option(names = "--stats", description = "also print states per second and bytes per stored state (stderr)")
+    boolean stats;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -114,6 +117,11 @@ public final class VerifyCommand implements Callable<Integer> {
                 err.println("chanvas verify: cannot write the trace " + trace + ": " + e.getMessage());
                 return 2;
             }
+        }
+        if (stats) {
+            err.println(String.format(Locale.ROOT, "stats: %d states in %.3f s, %.0f states/s, %.1f bytes per stored state,"
+                    + " heap used %d MB", r.states(), r.seconds(), r.states() / Math.max(1e-9, r.seconds()),
+                    r.bytesPerState(), (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20));
         }
         List<String> cycles = cycleVerdicts(network, r);
         if (json) {
