@@ -106,6 +106,7 @@ final class Transitions {
         for (int p = 0; p < procs; p++) {
             locals[p] = new Interner();
             memo.add(new HashMap<>());
+            offers.add(new ArrayList<>());
             Set<String> names = new java.util.TreeSet<>();
             names(plan.processes().get(p).body(), names);
             variables.add(names);
@@ -268,30 +269,15 @@ final class Transitions {
             readerCount[c] = 0;
         }
         for (int p = 0; p < procs; p++) {
-            Request r = s.machines[p].pending();
-            if (r == null) {
-                continue;
+            Offers o = offersOf(s, p);
+            if (o.call && s.awaiting[p] >= 0) {
+                continue; // its request was taken; it waits for the reply, which is the server's move
             }
-            switch (r) {
-                case Request.Send sd -> offer(writerOffers, writerCount, chanOf(p, sd.port()), p, -1);
-                case Request.Call cl -> {
-                    if (s.awaiting[p] < 0) {
-                        offer(writerOffers, writerCount, chanOf(p, cl.port()), p, -1);
-                    }
-                }
-                case Request.Recv rv -> offer(readerOffers, readerCount, chanOf(p, rv.port()), p, -1);
-                case Request.Select sel -> {
-                    for (int g = 0; g < sel.offers().size(); g++) {
-                        switch (sel.offers().get(g)) {
-                            case Request.SendOffer so -> offer(writerOffers, writerCount, chanOf(p, so.port()), p, g);
-                            case Request.RecvOffer ro -> offer(readerOffers, readerCount, chanOf(p, ro.port()), p, g);
-                            case Request.AfterOffer ao -> {
-                            }
-                        }
-                    }
-                }
-                default -> {
-                }
+            for (long w : o.writes) {
+                offer(writerOffers, writerCount, (int) (w >> 32), p, (int) w);
+            }
+            for (long r : o.reads) {
+                offer(readerOffers, readerCount, (int) (r >> 32), p, (int) r);
             }
         }
         for (int c = 0; c < chans.length; c++) {
@@ -326,6 +312,63 @@ final class Transitions {
                 }
             }
         }
+    }
+
+    /** What a process in one local state offers: channel in the high half, guard (or -1) in the low. */
+    private record Offers(long[] writes, long[] reads, boolean call) {
+    }
+
+    /** Per process, by local state number: its offers, worked out once (they depend on nothing else). */
+    private final List<ArrayList<Offers>> offers = new ArrayList<>();
+
+    private Offers offersOf(State s, int p) {
+        ArrayList<Offers> known = offers.get(p);
+        int local = s.localIds[p];
+        while (known.size() <= local) {
+            known.add(null);
+        }
+        Offers o = known.get(local);
+        if (o == null) {
+            o = computeOffers(s.machines[p].pending(), p);
+            known.set(local, o);
+        }
+        return o;
+    }
+
+    private Offers computeOffers(Request r, int p) {
+        List<Long> writes = new ArrayList<>(1);
+        List<Long> reads = new ArrayList<>(1);
+        boolean call = false;
+        if (r != null) {
+            switch (r) {
+                case Request.Send sd -> writes.add(packed(chanOf(p, sd.port()), -1));
+                case Request.Call cl -> {
+                    writes.add(packed(chanOf(p, cl.port()), -1));
+                    call = true;
+                }
+                case Request.Recv rv -> reads.add(packed(chanOf(p, rv.port()), -1));
+                case Request.Select sel -> {
+                    for (int g = 0; g < sel.offers().size(); g++) {
+                        switch (sel.offers().get(g)) {
+                            case Request.SendOffer so -> writes.add(packed(chanOf(p, so.port()), g));
+                            case Request.RecvOffer ro -> reads.add(packed(chanOf(p, ro.port()), g));
+                            case Request.AfterOffer ao -> {
+                            }
+                        }
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        writes.removeIf(x -> (x >> 32) < 0);
+        reads.removeIf(x -> (x >> 32) < 0);
+        return new Offers(writes.stream().mapToLong(Long::longValue).toArray(),
+                reads.stream().mapToLong(Long::longValue).toArray(), call);
+    }
+
+    private static long packed(int c, int g) {
+        return ((long) c << 32) | (g & 0xFFFFFFFFL);
     }
 
     private final long[][] writerOffers;
@@ -649,14 +692,20 @@ final class Transitions {
         for (int p = 0; p < procs; p++) {
             out.varint(s.localIds[p]);
         }
-        for (int p = 0; p < procs; p++) {
-            out.varint(s.awaiting[p] + 1);
+        // Pending calls only exist on call channels and buffers only on buffered ones: a network without them
+        // (the philosophers) stores nothing for them, a byte a process or channel saved on every state.
+        if (replySlots > 0) {
+            for (int p = 0; p < procs; p++) {
+                out.varint(s.awaiting[p] + 1);
+            }
+            for (int a : s.answerTo) {
+                out.varint(a + 1);
+            }
         }
-        for (int a : s.answerTo) {
-            out.varint(a + 1);
-        }
-        for (int b : s.bufferIds) {
-            out.varint(b);
+        for (int c = 0; c < chans.length; c++) {
+            if (capacity[c] != 0) {
+                out.varint(s.bufferIds[c]);
+            }
         }
     }
 
