@@ -168,11 +168,11 @@ final class Transitions {
         final ProcessMachine[] machines;
         final int[] localIds;
         /** Per process: the process whose call it waits to be answered by, or -1. */
-        final int[] awaiting;
+        int[] awaiting;
         /** Per receiving call port slot: the client whose request waits there for a reply, or -1. */
-        final int[] answerTo;
-        final Held[][] buffers;
-        final int[] bufferIds;
+        int[] answerTo;
+        Held[][] buffers;
+        int[] bufferIds;
         /** Set when some process failed on the way here: the failure to report, the state is bad. */
         RunEvent.Failed failure;
         int id = -1;
@@ -188,9 +188,29 @@ final class Transitions {
             this.bufferIds = bufferIds;
         }
 
+        /**
+         * A state to change: machines and their numbers are copied (every move changes one), the call and buffer
+         * arrays are shared until a move that changes them copies them ({@link #calls()}, {@link #buffers()}), so
+         * a level of the search held in memory costs little more than its machine references.
+         */
         State copy() {
-            return new State(machines.clone(), localIds.clone(), awaiting.clone(), answerTo.clone(), buffers.clone(),
-                    bufferIds.clone());
+            return new State(machines.clone(), localIds.clone(), awaiting, answerTo, buffers, bufferIds);
+        }
+    }
+
+    /** The state's own call arrays, to change. */
+    private static void ownCalls(State s, State from) {
+        if (s.awaiting == from.awaiting) {
+            s.awaiting = s.awaiting.clone();
+            s.answerTo = s.answerTo.clone();
+        }
+    }
+
+    /** The state's own buffer arrays, to change. */
+    private static void ownBuffers(State s, State from) {
+        if (s.buffers == from.buffers) {
+            s.buffers = s.buffers.clone();
+            s.bufferIds = s.bufferIds.clone();
         }
     }
 
@@ -436,6 +456,7 @@ final class Transitions {
                             new Endpoint(ids[r], rport), value));
                 }
                 if (isCall[m.chan()]) {
+                    ownCalls(s, from);
                     s.awaiting[w] = r;
                     s.answerTo[replySlot.get(r).get(rport)] = w;
                     if (events != null) {
@@ -455,6 +476,7 @@ final class Transitions {
                 int w = m.writer();
                 Object value = offered(s, w, m.wg());
                 String wport = portOf(s, w, m.wg());
+                ownBuffers(s, from);
                 Held[] old = s.buffers[m.chan()];
                 Held[] now = java.util.Arrays.copyOf(old, old.length + 1);
                 now[old.length] = new Held(value, new Endpoint(ids[w], wport));
@@ -468,6 +490,7 @@ final class Transitions {
             case TAKE -> {
                 int r = m.reader();
                 String rport = portOf(s, r, m.rg());
+                ownBuffers(s, from);
                 Held[] old = s.buffers[m.chan()];
                 Held h = old[0];
                 Held[] now = java.util.Arrays.copyOfRange(old, 1, old.length);
@@ -485,6 +508,7 @@ final class Transitions {
                 int server = m.writer();
                 Request.Reply rp = (Request.Reply) s.machines[server].pending();
                 int slot = replySlot.get(server).get(rp.port());
+                ownCalls(s, from);
                 int client = s.answerTo[slot];
                 s.answerTo[slot] = -1;
                 s.awaiting[client] = -1;
