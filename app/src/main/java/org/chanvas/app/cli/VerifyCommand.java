@@ -95,7 +95,7 @@ public final class VerifyCommand implements Callable<Integer> {
             }
             return 2;
         }
-        ExploreListener progress = System.console() != null && !json ? new ExploreListener() {
+        ExploreListener progress = System.console() != null && System.console().isTerminal() && !json ? new ExploreListener() {
             @Override
             public void progress(long states, long transitions, double seconds) {
                 System.err.printf(Locale.ROOT, "\r%,d states, %,.0f states/s ", states, states / seconds);
