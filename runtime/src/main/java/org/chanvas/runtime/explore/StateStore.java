@@ -17,9 +17,11 @@ final class StateStore {
     private long[] offsets = new long[1 << 12];
     private int[] parents = new int[1 << 12];
     private int[] moves = new int[1 << 12];
-    /** State number + 1 per slot, 0 empty. */
-    private int[] slots = new int[1 << 14];
-    private int[] slotHashes = new int[1 << 14];
+    /**
+     * Per slot: (state number + 1) in the high half and the state's hash in the low, 0 empty; one array, so a
+     * probe costs one cache miss and the arena is read only when the hashes match.
+     */
+    private long[] slots = new long[1 << 14];
     private int count;
 
     StateStore() {
@@ -52,8 +54,9 @@ final class StateStore {
         int h = hash(b, len);
         int mask = slots.length - 1;
         int i = h & mask;
-        while (slots[i] != 0) {
-            if (slotHashes[i] == h && same(slots[i] - 1, b, len)) {
+        long e;
+        while ((e = slots[i]) != 0) {
+            if ((int) e == h && same((int) (e >>> 32) - 1, b, len)) {
                 return -1;
             }
             i = (i + 1) & mask;
@@ -68,8 +71,7 @@ final class StateStore {
         offsets[id] = append(b, len);
         parents[id] = parent;
         moves[id] = move;
-        slots[i] = id + 1;
-        slotHashes[i] = h;
+        slots[i] = ((long) (id + 1) << 32) | (h & 0xFFFFFFFFL);
         if (count * 2L > slots.length) {
             grow();
         }
@@ -126,19 +128,16 @@ final class StateStore {
     }
 
     private void grow() {
-        int[] old = slots;
-        int[] oldHashes = slotHashes;
-        slots = new int[old.length * 2];
-        slotHashes = new int[old.length * 2];
+        long[] old = slots;
+        slots = new long[old.length * 2];
         int mask = slots.length - 1;
-        for (int j = 0; j < old.length; j++) {
-            if (old[j] != 0) {
-                int i = oldHashes[j] & mask;
+        for (long e : old) {
+            if (e != 0) {
+                int i = (int) e & mask;
                 while (slots[i] != 0) {
                     i = (i + 1) & mask;
                 }
-                slots[i] = old[j];
-                slotHashes[i] = oldHashes[j];
+                slots[i] = e;
             }
         }
     }
