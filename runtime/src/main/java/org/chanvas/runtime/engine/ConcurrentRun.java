@@ -220,7 +220,9 @@ final class ConcurrentRun implements Run, ChannelMonitor {
             lastPartner.put(to, from);
         }
         if (sink.enabled()) {
-            emit(new RunEvent.Transfer(now(), channel.name(), (Endpoint) fromTag, (Endpoint) toTag, value));
+            // A call's request travels wrapped with the way back to its client; the trace shows what was sent.
+            Object shown = value instanceof org.chanvas.runtime.channel.CallRequest<?, ?> req ? req.value() : value;
+            emit(new RunEvent.Transfer(now(), channel.name(), (Endpoint) fromTag, (Endpoint) toTag, shown));
         }
     }
 

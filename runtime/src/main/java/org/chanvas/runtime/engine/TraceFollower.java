@@ -189,6 +189,11 @@ final class TraceFollower implements DeterministicRun.Scheduler {
             return take(sem, s);
         }
         Traced first = next();
+        while (first != null && matching == Matching.PER_PROCESS && first.event() instanceof RunEvent.Blocked b
+                && sem.processIndex(b.process()) >= 0 && s.status(sem.processIndex(b.process())) == State.Status.WAITING) {
+            consume(cursor); // the wait it stands in already; whether it was seen to block is timing
+            first = next();
+        }
         if (first == null) {
             return null; // the trace is over: so is the replay (a trace cut short is a run that was stopped)
         }
@@ -421,7 +426,30 @@ final class TraceFollower implements DeterministicRun.Scheduler {
                     return "the network has no process " + (w < 0 ? t.from().process() : t.to().process());
                 }
                 if (sem.capacity(c) > 0) {
-                    return "a message leaves a buffer only after its buffer line";
+                    if (matching == Matching.STRICT || !s.buffer(c).isEmpty()) {
+                        return "a message leaves a buffer only after its buffer line";
+                    }
+                    // A writer that finds a reader waiting at an empty buffer hands over directly: the same as a
+                    // put and a take at once, without the buffer lines.
+                    List<Move> pre = reach(sem, s, w);
+                    pre.addAll(reach(sem, s, r));
+                    State at = after(sem, s, pre);
+                    if (at == null) {
+                        return "its parties cannot reach it";
+                    }
+                    for (State.Offer wo : at.writers(c)) {
+                        for (State.Offer ro : at.readers(c)) {
+                            if (wo.process() == w && ro.process() == r && wo.port().equals(t.from().port())
+                                    && ro.port().equals(t.to().port())) {
+                                List<Move> seq = new ArrayList<>(pre);
+                                seq.add(new Move.Put(c, w, wo.guard()));
+                                seq.add(new Move.Take(c, r, ro.guard()));
+                                out.add(new Candidate(seq, 2));
+                            }
+                        }
+                    }
+                    return out.isEmpty() ? t.from().process() + " and " + t.to().process()
+                            + " are not both ready on " + t.channel() : null;
                 }
                 if (isReplyEnd(sem, w, t.from(), c)) {
                     List<Move> pre = reach(sem, s, w);
@@ -466,6 +494,11 @@ final class TraceFollower implements DeterministicRun.Scheduler {
                 int size = s.buffer(c).size();
                 if (b.held() == size + 1) {
                     puts(sem, s, i, c, b, List.of(), 0, out);
+                    List<Move> direct = matching == Matching.PER_PROCESS && size == 0 ? directFirst(sem, s, i, c)
+                            : List.of();
+                    if (!direct.isEmpty()) {
+                        puts(sem, s, i, c, b, direct, 2, out); // if the plain put does not fit
+                    }
                 } else if (b.held() == size - 1 && size > 0) {
                     takes(sem, s, i, c, out, false);
                 } else if (b.held() == size && size > 0 && matching == Matching.PER_PROCESS) {
@@ -550,6 +583,8 @@ final class TraceFollower implements DeterministicRun.Scheduler {
             }
         }
         Endpoint prefer = told != null ? told : taker;
+        // Without a line that names it, the likely writer is the one that offered first (the earliest send line).
+        writers.sort(java.util.Comparator.comparingInt(x -> offeredAt(sem, (int) x, c, i)));
         if (prefer != null) {
             writers.sort((x, y) -> Boolean.compare(!sem.processId(x).equals(prefer.process()),
                     !sem.processId(y).equals(prefer.process())));
@@ -572,6 +607,56 @@ final class TraceFollower implements DeterministicRun.Scheduler {
                 }
             }
         }
+    }
+
+    /**
+     * A writer of the concurrent engine puts into an empty buffer only when no reader waits there: with one
+     * waiting, a hand-over that the trace shows later (its transfer line is written after the channel's lock is
+     * let go) must have come first. Its put and take, or nothing when there is none such.
+     */
+    private List<Move> directFirst(Semantics sem, State s, int i, int c) {
+        if (s.readers(c).isEmpty()) {
+            return List.of();
+        }
+        int[] lines = transfersOf.get(sem.channelId(c));
+        if (lines == null) {
+            return List.of();
+        }
+        for (int at : lines) {
+            if (at <= i || consumed[at]) {
+                continue;
+            }
+            RunEvent.Transfer t = (RunEvent.Transfer) trace.get(at).event();
+            if (t.from() == null || t.to() == null) {
+                continue;
+            }
+            for (State.Offer wo : s.writers(c)) {
+                for (State.Offer ro : s.readers(c)) {
+                    if (sem.processId(wo.process()).equals(t.from().process()) && wo.port().equals(t.from().port())
+                            && sem.processId(ro.process()).equals(t.to().process()) && ro.port().equals(t.to().port())
+                            && json(wo.value()).equals(json(t.value()))) {
+                        return List.of(new Move.Put(c, wo.process(), wo.guard()),
+                                new Move.Take(c, ro.process(), ro.guard()));
+                    }
+                }
+            }
+        }
+        return List.of();
+    }
+
+    /** The line of the send the writer offers now on the channel, if before line i; else after all lines. */
+    private int offeredAt(Semantics sem, int w, int c, int i) {
+        int[] lines = ofProcess.get(sem.processId(w));
+        int best = Integer.MAX_VALUE;
+        if (lines != null) {
+            for (int at : lines) {
+                if (consumed[at] && trace.get(at).event() instanceof RunEvent.SendOffered so
+                        && so.channel().equals(sem.channelId(c))) {
+                    best = at; // the send line of its current offer is the last one matched
+                }
+            }
+        }
+        return best < i ? best : Integer.MAX_VALUE;
     }
 
     /** The writer endpoint of the n-th transfer (1-based) on the channel after line i not yet matched. */
@@ -598,7 +683,8 @@ final class TraceFollower implements DeterministicRun.Scheduler {
         if (lines != null) {
             for (int at : lines) {
                 RunEvent.Transfer t = (RunEvent.Transfer) trace.get(at).event();
-                if (at > i && !consumed[at] && from.equals(t.from()) && t.to() != null) {
+                if (at > i && !consumed[at] && from.equals(t.from()) && t.to() != null
+                        && json(t.value()).equals(json(head.value()))) {
                     int r = sem.processIndex(t.to().process());
                     if (r >= 0) {
                         readers.add(r);
@@ -627,6 +713,12 @@ final class TraceFollower implements DeterministicRun.Scheduler {
                 }
             }
         }
+    }
+
+    private static String json(Object v) {
+        StringBuilder sb = new StringBuilder();
+        Values.appendJson(sb, v);
+        return sb.toString();
     }
 
     /** The silent steps that bring a runnable or sleeping process to its next communication. */

@@ -54,7 +54,7 @@ public final class TraceReplay {
 
     /**
      * Replays read trace lines, in the trace's exact order first and, if that does not fit, per process; the
-     * divergence reported is that of the matching that went further.
+     * divergence reported is the strict one for a seeded run's trace, the per-process one for any other.
      */
     public static Result replay(RunPlan plan, List<TraceReader.Traced> trace, RunOptions options)
             throws InterruptedException {
@@ -66,7 +66,25 @@ public final class TraceReplay {
         if (loose.result instanceof Replayed) {
             return loose.result;
         }
-        return loose.matched > strict.matched ? loose.result : strict.result;
+        return seeded(trace) ? strict.result : loose.result;
+    }
+
+    /**
+     * Whether the trace was written by a seeded run (every start first, at time 0): then its exact order is
+     * what must fit, and the strict divergence is the one to report.
+     */
+    private static boolean seeded(List<TraceReader.Traced> trace) {
+        boolean starting = true;
+        for (TraceReader.Traced t : trace) {
+            if (t.event() instanceof RunEvent.Started s) {
+                if (!starting || s.nanos() != 0) {
+                    return false;
+                }
+            } else {
+                starting = false;
+            }
+        }
+        return true;
     }
 
     private record Attempt(Result result, int matched) {
