@@ -12,7 +12,6 @@ import org.chanvas.runtime.interp.ProcessMachine;
 import org.chanvas.runtime.semantics.Move;
 import org.chanvas.runtime.semantics.Semantics;
 import org.chanvas.runtime.semantics.State;
-import org.chanvas.runtime.semantics.Timing;
 import org.chanvas.runtime.watch.Diagnosis;
 
 /**
@@ -129,8 +128,7 @@ public final class BreadthFirstExplorer implements Explorer {
         }
         List<RunEvent> events = new ArrayList<>();
         EventSink sink = events::add;
-        Semantics sem = new Semantics(t.plan, new Semantics.Options(Timing.UNTIMED, 0L,
-                ProcessMachine.DEFAULT_STEP_BUDGET, Integer.MAX_VALUE));
+        Semantics sem = new Semantics(t.plan, Transitions.OPTIONS);
         State st = sem.initial();
         sem.started(st, sink);
         settle(sem, st, sink);

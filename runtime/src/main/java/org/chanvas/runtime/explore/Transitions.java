@@ -30,6 +30,11 @@ import org.chanvas.runtime.watch.WaitOn;
  */
 final class Transitions {
 
+    /** The semantics the explorer is held to: untimed (random values are moves), unbounded channels unbounded. */
+    static final org.chanvas.runtime.semantics.Semantics.Options OPTIONS = new org.chanvas.runtime.semantics.Semantics
+            .Options(org.chanvas.runtime.semantics.Timing.UNTIMED, 0L, ProcessMachine.DEFAULT_STEP_BUDGET,
+            Integer.MAX_VALUE);
+
     /** Local steps a process may take between two communications before verify gives up on it. */
     static final int YIELD_LIMIT = 100;
 
@@ -47,7 +52,6 @@ final class Transitions {
     final List<Map<String, Integer>> replySlot = new ArrayList<>();
     final int replySlots;
     final WaitForGraph waitFor;
-    private final org.chanvas.runtime.interp.MachineScript[] scripts;
     final Interner[] locals;
     final Interner contents = new Interner();
     private final CompactOutput scratch = new CompactOutput();
@@ -94,10 +98,6 @@ final class Transitions {
         }
         this.replySlots = slots;
         this.waitFor = new WaitForGraph(plan.network());
-        this.scripts = new org.chanvas.runtime.interp.MachineScript[procs];
-        for (int p = 0; p < procs; p++) {
-            scripts[p] = org.chanvas.runtime.interp.MachineScript.of(plan.processes().get(p).body());
-        }
         this.writerOffers = new long[chans.length][4];
         this.readerOffers = new long[chans.length][4];
         this.writerCount = new int[chans.length];
@@ -232,12 +232,11 @@ final class Transitions {
 
     State initial(Consumer<RunEvent> events) {
         ProcessMachine[] ms = new ProcessMachine[procs];
+        // The machines come from the shared semantics' own start state, so whatever it gives a machine (its
+        // parameters, random mode, seed, step budget) the explorer's machines have too.
+        org.chanvas.runtime.semantics.State start = new org.chanvas.runtime.semantics.Semantics(plan, OPTIONS).initial();
         for (int p = 0; p < procs; p++) {
-            RunPlan.ProcessPlan pp = plan.processes().get(p);
-            // The seed the shared semantics gives process p of a run with seed 0, so both draw alike.
-            ms[p] = new ProcessMachine(pp.label(), scripts[p], pp.ports(), p,
-                    org.chanvas.runtime.interp.MachineOptions.defaults()
-                            .withRandomMode(org.chanvas.runtime.interp.RandomMode.ASK));
+            ms[p] = start.machine(p).copy();
         }
         int[] aw = new int[procs];
         java.util.Arrays.fill(aw, -1);

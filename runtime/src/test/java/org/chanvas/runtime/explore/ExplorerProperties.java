@@ -15,11 +15,9 @@ import org.chanvas.runtime.engine.TraceReplay;
 import org.chanvas.runtime.event.EventSink;
 import org.chanvas.runtime.event.RunEvent;
 import org.chanvas.runtime.event.TraceWriter;
-import org.chanvas.runtime.interp.ProcessMachine;
 import org.chanvas.runtime.semantics.Move;
 import org.chanvas.runtime.semantics.Semantics;
 import org.chanvas.runtime.semantics.State;
-import org.chanvas.runtime.semantics.Timing;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -129,8 +127,7 @@ class ExplorerProperties {
         for (RunPlan plan : plans) {
             for (int walk = 0; walk < 5; walk++) {
                 Transitions t = new Transitions(plan);
-                Semantics sem = new Semantics(plan, new Semantics.Options(Timing.UNTIMED, 0L,
-                        ProcessMachine.DEFAULT_STEP_BUDGET, Integer.MAX_VALUE));
+                Semantics sem = new Semantics(plan, Transitions.OPTIONS);
                 State st = sem.initial();
                 settle(sem, st);
                 Transitions.State s = t.initial(null);
