@@ -19,6 +19,7 @@ import org.chanvas.runtime.engine.Run;
 import org.chanvas.runtime.engine.RunOptions;
 import org.chanvas.runtime.engine.RunOutcome;
 import org.chanvas.runtime.engine.RunPlan;
+import org.chanvas.runtime.engine.TraceReplay;
 import org.chanvas.runtime.event.EventSink;
 import org.chanvas.runtime.event.RunEvent;
 import org.chanvas.runtime.event.TraceWriter;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code chanvas run FILE [--seed N] [--timeout S] [--trace OUT.jsonl]} (SPEC §4; {@code --carriers N} is ours):
+ * {@code chanvas run FILE [--seed N] [--timeout S] [--trace OUT.jsonl]} (SPEC §4; {@code --carriers N} is ours),
+ * or {@code chanvas run FILE --replay TRACE.jsonl}:
  * runs a network headless,
  * prints each {@code print} as {@code label: text}, and exits 0 all finished, 3 deadlock or stuck (diagnosis
  * on stderr), 4 timeout, 5 script error, 2 invalid input. With a seed the run is deterministic.
@@ -59,6 +61,10 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--trace", paramLabel = "OUT.jsonl", description = "write every event as a JSON line")
     Path trace;
+
+    @Option(names = "--replay", paramLabel = "TRACE.jsonl",
+            description = "re-run a recorded trace or a counterexample move by move (exit 2 if it does not fit)")
+    Path replay;
 
     @Option(names = "--carriers", paramLabel = "auto|N", defaultValue = "auto",
             description = {"carrier threads that run the processes (default: ${DEFAULT-VALUE}).",
@@ -100,6 +106,9 @@ public final class RunCommand implements Callable<Integer> {
                 err.println(file + ": " + p);
             }
             return 2;
+        }
+        if (replay != null) {
+            return replay(plan, out, err);
         }
         BufferedWriter traceOut = null;
         if (trace != null) {
@@ -197,5 +206,61 @@ public final class RunCommand implements Callable<Integer> {
         }
         err.flush();
         return outcome.exitCode();
+    }
+
+    /**
+     * {@code --replay}: the trace's moves through the semantics, printed as a run prints; the first line that
+     * cannot happen is named and exits 2. A trace without random lines lets the scripts draw from --seed (0).
+     */
+    private int replay(RunPlan plan, PrintWriter out, PrintWriter err) {
+        String text;
+        try {
+            text = Files.readString(replay, StandardCharsets.UTF_8);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            err.println("chanvas run: cannot read the trace " + replay + ": " + e.getMessage());
+            return 2;
+        }
+        long timeoutMillis = timeoutSeconds == null ? 0 : Math.max(1, Math.round(timeoutSeconds * 1000));
+        RunOptions options = RunOptions.defaults().withSeed(seed != null ? seed : 0).withTimeout(timeoutMillis);
+        TraceReplay.Result result;
+        try {
+            result = TraceReplay.replay(plan, text, options);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new RunOutcome.Stopped().exitCode();
+        }
+        switch (result) {
+            case TraceReplay.Unreadable u -> {
+                err.println(replay + ": " + u.malformed().describe());
+                return 2;
+            }
+            case TraceReplay.Diverged d -> {
+                printed(d.events(), out);
+                err.println(replay + ": " + d.message());
+                return 2;
+            }
+            case TraceReplay.Replayed r -> {
+                printed(r.events(), out);
+                switch (r.outcome()) {
+                    case RunOutcome.Deadlocked dl -> err.print(dl.diagnosis().describe());
+                    case RunOutcome.TimedOut t -> err.println("timeout: the recorded run reached its time limit");
+                    case RunOutcome.ScriptFailed f -> err.println(f.describe());
+                    case RunOutcome.Stopped st -> err.println("stopped: the trace ends before the run did");
+                    default -> {
+                    }
+                }
+                err.flush();
+                return r.outcome().exitCode();
+            }
+        }
+    }
+
+    private static void printed(java.util.List<RunEvent> events, PrintWriter out) {
+        for (RunEvent e : events) {
+            if (e instanceof RunEvent.Printed p) {
+                out.println(p.label() + ": " + p.text());
+            }
+        }
+        out.flush();
     }
 }

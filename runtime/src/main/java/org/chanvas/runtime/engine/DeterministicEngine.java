@@ -1,10 +1,11 @@
 package org.chanvas.runtime.engine;
 
 /**
- * Runs a network on one thread that repeatedly picks the next move (a process's local step, or one
- * communication on a channel) with a seeded random choice: the same seed gives the same trace, event for
- * event. Sleep and {@code after} use virtual time, which jumps forward only when nothing else can move, so
- * such runs are also fast. {@code run --seed N} uses it.
+ * Runs a network on one thread through the {@link org.chanvas.runtime.semantics.Semantics}, picking each next
+ * move (a communication, a process's step, a timer, a random value) with a seeded random choice: the same seed
+ * gives the same trace, event for event. Time is virtual: each move costs a microsecond, a due sleeper or
+ * {@code after} goes before further moves, and when nothing else can move the clock jumps to the next timer,
+ * so such runs are fast and no sleeper starves. The time limit is wall-clock time. {@code run --seed N} uses it.
  */
 public final class DeterministicEngine implements Engine {
 

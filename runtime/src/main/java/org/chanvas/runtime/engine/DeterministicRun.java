@@ -160,7 +160,7 @@ final class DeterministicRun implements Run {
     }
 
     /**
-     * The seeded choice: a due timer if any; else a process with a move of its own or a channel where a
+     * The seeded choice: the first due timer if any; else a process with a move of its own or a channel where a
      * communication can happen, at random, then one of its moves at random; a random value is drawn in range.
      * Drawing from the state's sets of ready processes and live channels keeps a move's cost independent of
      * the size of the network.
@@ -178,15 +178,13 @@ final class DeterministicRun implements Run {
         public Move pick(Semantics semantics, State state) {
             moves.clear();
             if (semantics.timerDue(state)) {
-                semantics.dueTimers(state, collect);
-                return one();
+                return semantics.nextTimer(state); // due timers fire in order of their time: none starves
             }
             IndexSet ready = state.readyProcesses();
             IndexSet live = state.liveChannels();
             int n = ready.size() + live.size();
             if (n == 0) {
-                semantics.earliestTimers(state, collect);
-                return moves.isEmpty() ? null : one();
+                return semantics.nextTimer(state);
             }
             int k = random.nextInt(n);
             if (k < ready.size()) {

@@ -336,6 +336,16 @@ public final class Semantics {
         return true;
     }
 
+    /**
+     * The move of the timer that fires first (earliest time, then lowest process index), or null when no timer
+     * is set: due or not, it is among the enabled moves whenever a timer is due or nothing else can move. A
+     * scheduler that takes it needs no scan of all timers.
+     */
+    public Move nextTimer(State s) {
+        State.Timer t = firstTimer(s);
+        return t == null ? null : timerMove(s, t.process());
+    }
+
     private Move timerMove(State s, int p) {
         return s.procs[p].afterGuard >= 0 ? new Move.Fire(p) : new Move.Wake(p);
     }
@@ -927,6 +937,59 @@ public final class Semantics {
         s.failure = new Request.Failed(pos, message);
         refreshProcess(s, process);
         out.accept(new RunEvent.Failed(s.now, ids[process], pos.line(), pos.column(), message));
+    }
+
+    // ---- a canonical encoding ----
+
+    /**
+     * Writes the state canonically: two states with equal encodings have the same moves and the same futures
+     * (printed text aside, which the machines do not keep). Per process its status, its machine
+     * ({@link ProcessMachine#encode}), the server holding its call and the clients awaiting its replies; per
+     * channel the messages it holds with their writers. Offers are not written: they follow from the machines'
+     * pending requests. Timed, the clock and the timers are written too.
+     */
+    public void encode(State s, org.chanvas.runtime.interp.ByteSink out) {
+        for (int i = 0; i < ids.length; i++) {
+            Proc p = s.procs[i];
+            out.writeByte(p.status.ordinal());
+            p.machine.encode(out);
+            out.writeVarLong(p.server + 1L);
+            if (p.toAnswer == null || p.toAnswer.isEmpty()) {
+                out.writeVarLong(0);
+            } else {
+                String[] ports = p.toAnswer.keySet().toArray(new String[0]);
+                java.util.Arrays.sort(ports);
+                out.writeVarLong(ports.length);
+                for (String port : ports) {
+                    out.writeString(port);
+                    out.writeVarLong(p.toAnswer.get(port));
+                }
+            }
+            if (timed) {
+                out.writeLong(p.wakeAt);
+            }
+        }
+        for (Chan c : s.chans) {
+            if (c.buffer == null) {
+                continue;
+            }
+            out.writeVarLong(c.buffer.size());
+            for (Held h : c.buffer) {
+                out.writeVarLong(h.writer());
+                out.writeString(h.port());
+                out.writeValue(h.value());
+            }
+        }
+        if (timed) {
+            out.writeLong(s.now);
+        }
+    }
+
+    /** {@link #encode(State, org.chanvas.runtime.interp.ByteSink)} as bytes. */
+    public byte[] encode(State s) {
+        org.chanvas.runtime.interp.ByteSink out = new org.chanvas.runtime.interp.ByteSink();
+        encode(s, out);
+        return out.toByteArray();
     }
 
     // ---- what a waiting process waits for ----

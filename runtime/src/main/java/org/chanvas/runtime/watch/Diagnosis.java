@@ -34,6 +34,10 @@ public record Diagnosis(List<Waiting> waiting, List<String> cycle, boolean stuck
         sb.append(stuck ? "stuck: a process waits on a channel whose every peer has ended"
                 : "deadlock: every live process waits and none can move").append('\n');
         for (Waiting w : waiting) {
+            if (w.on().isEmpty()) {
+                sb.append("  ").append(w.label()).append(" is not waiting on any channel\n");
+                continue;
+            }
             sb.append("  ").append(w.label()).append(" waits ")
                     .append(w.on().stream().map(WaitOn::describe).collect(Collectors.joining(" or ")));
             if (w.stuck()) {

@@ -59,7 +59,8 @@ public final class WaitForGraph {
             for (WaitOn w : e.getValue()) {
                 peers.addAll(livePeers(w, ended));
             }
-            boolean stuck = peers.isEmpty();
+            // A process with nothing to wait on (asleep, or caught between two steps) is not stuck on a channel.
+            boolean stuck = peers.isEmpty() && !e.getValue().isEmpty();
             anyStuck |= stuck;
             List<String> ordered = new ArrayList<>(peers);
             String last = lastPartner.get(e.getKey());
@@ -77,16 +78,19 @@ public final class WaitForGraph {
     private List<String> livePeers(WaitOn w, Set<String> ended) {
         List<String> out = new ArrayList<>();
         if (w.direction() == WaitOn.Direction.REPLY) {
-            if (w.peer() != null && !ended.contains(w.peer())) {
-                out.add(w.peer());
+            if (w.peer() != null) {
+                if (!ended.contains(w.peer())) {
+                    out.add(w.peer());
+                }
+                return out;
             }
-            return out;
+            // no server has taken the call yet: any live server of the channel may
         }
         Channel c = channels.get(w.channel());
         if (c == null) {
             return out;
         }
-        List<Endpoint> ends = w.direction() == WaitOn.Direction.RECV ? c.writers() : c.readers();
+        List<Endpoint> ends = w.direction() == WaitOn.Direction.RECV ? c.writers() : c.readers(); // REPLY: servers
         for (Endpoint end : ends) {
             if (!ended.contains(end.process())) {
                 out.add(end.process());

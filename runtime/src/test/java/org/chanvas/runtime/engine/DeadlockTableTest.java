@@ -139,4 +139,43 @@ class DeadlockTableTest {
             }
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aDiagnosisNeverHasEmptyFields() {
+        Nets n = net().process("p", "recv in").process("s", "sleep 1").process("w", "send out 1")
+                .rendezvous("c", "w.out", "p.in");
+        var graph = new org.chanvas.runtime.watch.WaitForGraph(n.network());
+        java.util.Map<String, List<WaitOn>> waits = new java.util.LinkedHashMap<>();
+        waits.put("p", List.of(WaitOn.recv("c", "in")));
+        waits.put("s", List.of()); // asleep: it waits on no channel
+        Diagnosis d = graph.diagnose(waits, java.util.Set.of("w"));
+        assertThat(d.describe()).isEqualTo("""
+                stuck: a process waits on a channel whose every peer has ended
+                  p waits to receive on in (channel c), but every peer has ended
+                  s is not waiting on any channel
+                """);
+        assertThat(d.waiting()).filteredOn(w -> w.process().equals("s")).allMatch(w -> !w.stuck());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aCallNoServerHasTakenYetWaitsForTheChannelsServers() {
+        Nets n = net().process("client", "r = call srv 1").process("server", "forever { sleep 1 }")
+                .kind("c", ChannelKind.CALL, 0, "client.srv", "server.in");
+        var graph = new org.chanvas.runtime.watch.WaitForGraph(n.network());
+        Diagnosis d = graph.diagnose(java.util.Map.of("client", List.of(WaitOn.reply("c", "srv", null)),
+                "server", List.of()), java.util.Set.of());
+        assertThat(d.stuck()).isFalse();
+        assertThat(graph.diagnose(java.util.Map.of("client", List.of(WaitOn.reply("c", "srv", null))),
+                java.util.Set.of("server")).stuck()).isTrue();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aHugeSleepIsClampedAndNeverAFalseStuck() throws Exception {
+        Nets n = net().process("p", "sleep 9223372036854775807\nsend out 1").process("q", "x = recv in\nprint x")
+                .rendezvous("c", "p.out", "q.in");
+        try (Run r = new DeterministicEngine().prepare(n.plan(), RunOptions.defaults().withSeed(1))) {
+            r.start();
+            assertThat(r.await(Duration.ofSeconds(10))).contains(new RunOutcome.Finished());
+        }
+    }
 }

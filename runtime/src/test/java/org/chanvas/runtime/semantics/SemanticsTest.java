@@ -274,4 +274,29 @@ class SemanticsTest {
         assertThat(before.buffer(0)).extracting(State.Held::value).containsExactly(1L);
         assertThat(r.state.now()).isZero();
     }
+
+    @Test
+    void theEncodingTellsStatesApartAndEqualStatesAlike() {
+        Nets n = net().process("a", "send out 1\nsend out 2").process("b", "recv in\nrecv in")
+                .kind("q", ChannelKind.BUFFERED, 2, "a.out", "b.in");
+        Run r = untimed(n);
+        byte[] start = r.sem.encode(r.state);
+        assertThat(r.sem.encode(r.state.copy())).isEqualTo(start);
+        r.apply("put q a");
+        byte[] afterPut = r.sem.encode(r.state);
+        assertThat(afterPut).isNotEqualTo(start);
+        Run other = untimed(n).apply("put q a");
+        assertThat(r.sem.encode(other.state)).isEqualTo(afterPut);
+    }
+
+    @Test
+    void randomIsAChoiceOfEveryValueUntimed() {
+        Nets n = net().process("p", "x = random(1, 3)\nprint x");
+        Run r = untimed(n);
+        assertThat(r.enabled()).containsExactly("choose p 1", "choose p 2", "choose p 3");
+        List<RunEvent> e = r.events("choose p 2");
+        assertThat(e).filteredOn(x -> x instanceof RunEvent.Printed).extracting(x -> ((RunEvent.Printed) x).text())
+                .containsExactly("2");
+        assertThat(e.getFirst()).isEqualTo(new RunEvent.Drawn(0, "p", 2));
+    }
 }
