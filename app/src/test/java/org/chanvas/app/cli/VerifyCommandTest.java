@@ -112,6 +112,18 @@ class VerifyCommandTest {
     }
 
     @Test
+    void runReplaysTheCounterexampleToTheSameDiagnosis() {
+        for (String ex : List.of("dining-philosophers", "prod-cons", "acyclic-order-deadlock")) {
+            Path trace = dir.resolve(ex + ".jsonl");
+            Result v = exec(new VerifyCommand(), example(ex).toString(), "--trace", trace.toString());
+            Result replay = exec(new RunCommand(), example(ex).toString(), "--replay", trace.toString());
+            assertThat(replay.code()).as(ex).isEqualTo(v.code()).isEqualTo(3);
+            String diagnosis = v.out().substring(v.out().indexOf(replay.err().lines().findFirst().orElseThrow()));
+            assertThat(diagnosis).as(ex).startsWith(replay.err());
+        }
+    }
+
+    @Test
     void aReachableScriptErrorExitsFive() throws Exception {
         Path f = file("""
                 {"format": "chanvas/1", "title": "t", "processes": [
