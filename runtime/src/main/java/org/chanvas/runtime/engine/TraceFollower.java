@@ -351,11 +351,12 @@ final class TraceFollower implements DeterministicRun.Scheduler {
         return why != null ? why : firstFailure;
     }
 
-    /** A process's own move that needs no trace line: a runnable step or a plain sleep's end; else null. */
+    /** A process's own move that needs no trace line: a runnable step or a sleep's end; else null. */
     private static Move silentOwn(Semantics sem, State s, int p) {
         return switch (s.status(p)) {
             case RUNNABLE -> new Move.Step(p);
-            case SLEEPING -> s.request(p) instanceof Request.Sleep ? new Move.Wake(p) : null;
+            // a select of only an after is a sleep too (an untimed counterexample lets it fire at once)
+            case SLEEPING -> s.request(p) instanceof Request.Sleep ? new Move.Wake(p) : new Move.Fire(p);
             default -> null;
         };
     }

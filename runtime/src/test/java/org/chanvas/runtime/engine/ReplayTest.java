@@ -110,4 +110,39 @@ class ReplayTest {
         assertThat(r).isInstanceOf(TraceReplay.Unreadable.class);
         assertThat(((TraceReplay.Unreadable) r).malformed().describe()).isEqualTo("line 1: \"t\" is missing");
     }
+
+    @Test
+    void anUntimedPathOfTheSemanticsReplaysAsACounterexampleWould() throws Exception {
+        // what an explorer writes: moves of the untimed semantics (sleep no wait, after at any time), then the
+        // diagnosis of the state it reached
+        Nets n = net()
+                .process("slow", "sleep 300\nsend out random(1, 2)")
+                .process("impatient", "select {\n recv in { print \"early\" }\n after 100 { print \"gave up\" }\n}\n"
+                        + "x = recv in\nprint x\nrecv in")
+                .rendezvous("c", "slow.out", "impatient.in");
+        var sem = new org.chanvas.runtime.semantics.Semantics(n.plan(), new org.chanvas.runtime.semantics.Semantics
+                .Options(org.chanvas.runtime.semantics.Timing.UNTIMED, 0, 10_000, 1_000));
+        var state = sem.initial();
+        org.chanvas.runtime.event.EventQueue q = new org.chanvas.runtime.event.EventQueue();
+        sem.started(state, q);
+        sem.apply(state, new org.chanvas.runtime.semantics.Move.Step(1), q);
+        sem.apply(state, new org.chanvas.runtime.semantics.Move.Step(0), q);
+        sem.apply(state, new org.chanvas.runtime.semantics.Move.Choose(0, 2), q);
+        sem.apply(state, new org.chanvas.runtime.semantics.Move.Fire(1), q);
+        sem.apply(state, new org.chanvas.runtime.semantics.Move.HandOver(0, 0, -1, 1, -1), q);
+        assertThat(sem.enabled(state)).isEmpty();
+        q.accept(new RunEvent.Deadlock(0, sem.diagnose(state)));
+        List<RunEvent> path = q.drain();
+        StringBuilder trace = new StringBuilder();
+        for (RunEvent e : path) {
+            trace.append(TraceWriter.json(e)).append('\n');
+        }
+        TraceReplay.Result r = TraceReplay.replay(n.plan(), trace.toString(), RunOptions.defaults());
+        assertThat(r).as(trace.toString()).isInstanceOf(TraceReplay.Replayed.class);
+        TraceReplay.Replayed replayed = (TraceReplay.Replayed) r;
+        assertThat(replayed.outcome()).isInstanceOf(RunOutcome.Deadlocked.class);
+        assertThat(((RunOutcome.Deadlocked) replayed.outcome()).diagnosis().stuck()).isTrue();
+        assertThat(replayed.events().stream().filter(e -> e instanceof RunEvent.Printed)
+                .map(e -> ((RunEvent.Printed) e).text()).toList()).containsExactly("gave up", "2");
+    }
 }
