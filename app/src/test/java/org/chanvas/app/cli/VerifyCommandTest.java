@@ -124,6 +124,25 @@ class VerifyCommandTest {
     }
 
     @Test
+    void aCounterexampleWhereATimeoutFiresEarlyReplaysToo() throws Exception {
+        Path f = file("""
+                {"format": "chanvas/1", "title": "t", "processes": [
+                  {"id": "c", "script": "send out 1"},
+                  {"id": "server", "script": "select {\\n recv in as x { print x }\\n after 1000 { print \\"late\\" }\\n}"},
+                  {"id": "nap", "script": "select {\\n after 5 { print \\"woke\\" }\\n}"}],
+                 "channels": [{"id": "q", "kind": "rendezvous", "writers": ["c.out"], "readers": ["server.in"]}]}
+                """);
+        Path trace = dir.resolve("after.jsonl");
+        Result v = exec(new VerifyCommand(), f.toString(), "--trace", trace.toString());
+        assertThat(v.code()).isEqualTo(3);
+        assertThat(v.out()).contains("1. server's select times out (after fires; time is not modelled)");
+        Result replay = exec(new RunCommand(), f.toString(), "--replay", trace.toString());
+        assertThat(replay.code()).as(replay.err() + v.out()).isEqualTo(3);
+        assertThat(replay.err()).startsWith("stuck:");
+        assertThat(v.out()).contains(replay.err());
+    }
+
+    @Test
     void aReachableScriptErrorExitsFive() throws Exception {
         Path f = file("""
                 {"format": "chanvas/1", "title": "t", "processes": [
