@@ -9,6 +9,7 @@ import javafx.application.Application;
 import org.chanvas.app.cli.CheckCommand;
 import org.chanvas.app.cli.ExportCommand;
 import org.chanvas.app.cli.RunCommand;
+import org.chanvas.app.cli.VerifyCommand;
 import org.chanvas.app.editor.EditorApp;
 import org.chanvas.app.editor.Prewarm;
 import picocli.CommandLine;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "chanvas", mixinStandardHelpOptions = true, version = "chanvas 0.1.0",
         description = "Draw, check, run and animate networks of communicating sequential processes.",
-        subcommands = {CheckCommand.class, RunCommand.class, ExportCommand.class})
+        subcommands = {CheckCommand.class, RunCommand.class, ExportCommand.class, VerifyCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "a *.chanvas.json network to open")

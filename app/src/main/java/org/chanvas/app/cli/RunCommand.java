@@ -76,10 +76,17 @@ public final class RunCommand implements Callable<Integer> {
                         + "one per core once a process computes; N: exactly N, 1 to 256"})
     String carriers;
 
+    @Option(names = "--runs", paramLabel = "N",
+            description = "run N times with seeds 1..N and print how often each outcome happened")
+    Integer runs;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (runs != null) {
+            return SeededRuns.main(file, runs, timeoutSeconds, out, err);
+        }
         if (timeoutSeconds != null && !(timeoutSeconds > 0)) {
             err.println("chanvas run: --timeout must be a positive number of seconds, got " + timeoutSeconds);
             return 2;

@@ -1,0 +1,154 @@
+package org.chanvas.runtime.explore;
+
+import java.util.Arrays;
+
+/**
+ * The visited set: each state's canonical bytes in a flat arena, an open-addressing table of state numbers
+ * over it, and per state its parent and the move that led to it, for the shortest path back. No object per
+ * state: ten million states cost their bytes plus about 24 bytes of bookkeeping each.
+ */
+final class StateStore {
+
+    private static final int CHUNK_BITS = 24;
+    private static final int CHUNK = 1 << CHUNK_BITS;
+
+    private byte[][] chunks = new byte[1][];
+    private long used;
+    private long[] offsets = new long[1 << 12];
+    private int[] parents = new int[1 << 12];
+    private int[] moves = new int[1 << 12];
+    /**
+     * Per slot: (state number + 1) in the high half and the state's hash in the low, 0 empty; one array, so a
+     * probe costs one cache miss and the arena is read only when the hashes match.
+     */
+    private long[] slots = new long[1 << 14];
+    private int count;
+
+    StateStore() {
+        chunks[0] = new byte[1 << 16];
+    }
+
+    int size() {
+        return count;
+    }
+
+    int parent(int id) {
+        return parents[id];
+    }
+
+    int move(int id) {
+        return moves[id];
+    }
+
+    /** Bytes held by the store itself (arena, table, per-state arrays). */
+    long footprint() {
+        long arena = 0;
+        for (byte[] c : chunks) {
+            arena += c == null ? 0 : c.length;
+        }
+        return arena + 8L * slots.length + 16L * offsets.length;
+    }
+
+    /** Adds the bytes as a new state and returns its number, or returns -1 when they are already stored. */
+    int add(byte[] b, int len, int parent, int move) {
+        int h = hash(b, len);
+        int mask = slots.length - 1;
+        int i = h & mask;
+        long e;
+        while ((e = slots[i]) != 0) {
+            if ((int) e == h && same((int) (e >>> 32) - 1, b, len)) {
+                return -1;
+            }
+            i = (i + 1) & mask;
+        }
+        int id = count++;
+        if (id == offsets.length) {
+            int n = offsets.length * 2;
+            offsets = Arrays.copyOf(offsets, n);
+            parents = Arrays.copyOf(parents, n);
+            moves = Arrays.copyOf(moves, n);
+        }
+        offsets[id] = append(b, len);
+        parents[id] = parent;
+        moves[id] = move;
+        slots[i] = ((long) (id + 1) << 32) | (h & 0xFFFFFFFFL);
+        if (count * 2L > slots.length) {
+            grow();
+        }
+        return id;
+    }
+
+    private long append(byte[] b, int len) {
+        int need = len + 5;
+        int chunk = (int) (used >>> CHUNK_BITS);
+        int at = (int) (used & (CHUNK - 1));
+        if (at + need > CHUNK) { // a state never straddles two chunks
+            chunk++;
+            at = 0;
+            used = (long) chunk << CHUNK_BITS;
+        }
+        if (chunk >= chunks.length) {
+            chunks = Arrays.copyOf(chunks, chunk + 1);
+        }
+        byte[] c = chunks[chunk];
+        if (c == null || at + need > c.length) {
+            int size = c == null ? 1 << 16 : c.length;
+            while (size < at + need) {
+                size *= 2;
+            }
+            size = Math.min(size, CHUNK);
+            chunks[chunk] = c = c == null ? new byte[size] : Arrays.copyOf(c, size);
+        }
+        long start = used;
+        int p = at;
+        int v = len;
+        while ((v & ~0x7F) != 0) {
+            c[p++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        c[p++] = (byte) v;
+        System.arraycopy(b, 0, c, p, len);
+        used = ((long) chunk << CHUNK_BITS) + p + len;
+        return start;
+    }
+
+    private boolean same(int id, byte[] b, int len) {
+        long off = offsets[id];
+        byte[] c = chunks[(int) (off >>> CHUNK_BITS)];
+        int p = (int) (off & (CHUNK - 1));
+        int stored = 0;
+        int shift = 0;
+        byte x;
+        do {
+            x = c[p++];
+            stored |= (x & 0x7F) << shift;
+            shift += 7;
+        } while ((x & 0x80) != 0);
+        return stored == len && Arrays.equals(c, p, p + len, b, 0, len);
+    }
+
+    private void grow() {
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        int mask = slots.length - 1;
+        for (long e : old) {
+            if (e != 0) {
+                int i = (int) e & mask;
+                while (slots[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                slots[i] = e;
+            }
+        }
+    }
+
+    private static int hash(byte[] b, int len) {
+        long h = 0x9E3779B97F4A7C15L;
+        for (int i = 0; i < len; i++) {
+            h = (h ^ b[i]) * 0x100000001B3L;
+        }
+        h ^= h >>> 29;
+        h *= 0xBF58476D1CE4E5B9L;
+        return (int) (h ^ (h >>> 32));
+    }
+}
