@@ -25,6 +25,7 @@ class VerifyTableTest {
     /** Ring of three; each sends k messages to its right, then receives k from its left. */
     static RunPlan ring(ChannelKind kind, int capacity, int k) {
         String script = "repeat " + k + " { send right 1 }\nrepeat " + k + " { recv left }";
+        capacity = kind == ChannelKind.BUFFERED ? capacity : 0; // only a buffer has a capacity to set
         return Nets.net().process("a", script).process("b", script).process("c", script)
                 .channel("ab", kind, capacity, List.of("a.right"), List.of("b.left"))
                 .channel("bc", kind, capacity, List.of("b.right"), List.of("c.left"))
