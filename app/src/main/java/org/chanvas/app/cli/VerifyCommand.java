@@ -90,9 +90,7 @@ public final class VerifyCommand implements Callable<Integer> {
         try {
             plan = RunPlan.compile(network, ScriptParser::parse);
         } catch (RunPlan.InvalidPlanException e) {
-            for (String p : e.problems()) {
-                err.println(file + ": " + p);
-            }
+            NetworkInput.printFaults(file, e.faults(), err); // what check says of the same file
             return 2;
         }
         ExploreListener progress = System.console() != null && System.console().isTerminal() && !json ? new ExploreListener() {

@@ -191,7 +191,7 @@ class VerifyCommandTest {
         Path f = file("{\"format\": \"chanvas/1\", \"processes\": [{\"id\": \"p\", \"script\": \"send \"}], \"channels\": []}");
         Result r = exec(new VerifyCommand(), f.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("process 'p' script");
+        assertThat(r.err()).contains("process p, line 1:5: expected a port name after 'send'"); // check's words
     }
 
     @Test
