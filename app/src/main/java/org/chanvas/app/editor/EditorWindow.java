@@ -92,7 +92,8 @@ public final class EditorWindow {
         initListeners();
         initKeys(rename);
         files.setOnOpened(() -> {
-            runs.stop();
+            runs.forget(); // a new document starts with an empty Console and no run
+
             view.fitToWindow();
         });
         refreshAnalysis();
@@ -108,6 +109,7 @@ public final class EditorWindow {
         // The banner sits above the canvas, not over it: a deadlock's words never hide the cycle they explain.
         BorderPane canvasArea = new BorderPane(canvasStack);
         canvasArea.setTop(messages);
+        canvasArea.setBottom(new org.chanvas.app.editor.run.RunBar(runs));
         canvasStack.setOnDragOver(e -> {
             if (e.getDragboard().hasContent(PalettePanel.TEMPLATE) && !document.lockedProperty().get()) {
                 e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
@@ -206,6 +208,10 @@ public final class EditorWindow {
                     view.clearPreview();
                 }
                 case F2 -> selection.singleProcess().ifPresent(rename::start);
+                // Walking a run's history: the keys a lecturer expects from a slide deck.
+                case RIGHT -> runs.step();
+                case LEFT -> runs.stepBack();
+                case HOME -> runs.restart();
                 default -> {
                     return;
                 }

@@ -86,6 +86,9 @@ final class MenusAndTools {
                 item("_Run", "F5", runs::run, runs.runningProperty().and(runs.pausedProperty().not())),
                 item("_Pause", "F6", runs::pause, runs.runningProperty().not()),
                 item("_Step (one message)", "F7", runs::step, null),
+                item("Step _Back", "Shift+F7", runs::stepBack, runs.hasRunProperty().not()),
+                item("Res_tart", "Shortcut+Home", runs::restart, runs.hasRunProperty().not()),
+                item("Run _Again with This Seed", "Shortcut+F5", runs::runAgain, runs.hasRunProperty().not()),
                 item("S_top", "Shift+F5", runs::stop, runs.runningProperty().not()));
 
         Menu help = new Menu("_Help");
@@ -118,10 +121,10 @@ final class MenusAndTools {
                 runs.runningProperty().not());
         stopB.setId("stop-button");
         stopB.setGraphic(RunGlyphs.stop());
-        Slider speed = new Slider(0, 1, 0.6);
+        Slider speed = new Slider(0, 1, runs.speedProperty().get());
         speed.setId("speed");
         speed.setPrefWidth(140);
-        speed.setTooltip(new Tooltip("Speed: from one message a second (left) to instant (right)"));
+        speed.setTooltip(new Tooltip("Speed: from two and a half seconds a message (left) to instant (right)"));
         runs.speedProperty().bind(speed.valueProperty());
         Label slow = new Label("slow");
         Label fast = new Label("instant");
