@@ -42,15 +42,22 @@ public final class RunBar extends HBox {
         HBox.setHgrow(timeline, Priority.ALWAYS);
         timeline.setMaxWidth(Double.MAX_VALUE);
         timeline.disableProperty().bind(runs.hasRunProperty().not());
-        timeline.minProperty().bind(runs.startProperty());
-        timeline.maxProperty().bind(Bindings.createDoubleBinding(
-                () -> (double) Math.max(runs.startProperty().get() + 1, runs.endProperty().get()),
-                runs.startProperty(), runs.endProperty()));
-        runs.positionProperty().addListener((o, a, p) -> {
+        // Bounds and value follow the run together, so that a bound that moves (the history forgetting its
+        // oldest moves) never looks like the user dragging the thumb.
+        javafx.beans.InvalidationListener sync = o -> {
             following = true;
-            timeline.setValue(p.doubleValue());
-            following = false;
-        });
+            try {
+                long lo = runs.startProperty().get();
+                timeline.setMin(lo);
+                timeline.setMax(Math.max(lo + 1, runs.endProperty().get()));
+                timeline.setValue(runs.positionProperty().get());
+            } finally {
+                following = false;
+            }
+        };
+        runs.startProperty().addListener(sync);
+        runs.endProperty().addListener(sync);
+        runs.positionProperty().addListener(sync);
         timeline.valueProperty().addListener((o, a, v) -> {
             if (!following && Math.round(v.doubleValue()) != runs.positionProperty().get()) {
                 runs.seek(Math.round(v.doubleValue()));

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -65,6 +66,8 @@ public final class RunController {
     /** Local moves a paced pulse applies at most while looking for the next message, so a computing
      * process cannot hold up the FX thread. */
     private static final int SILENT_PER_PULSE = 2_000;
+    /** How often the Console catches up during an instant run. */
+    private static final long CONSOLE_NANOS = 150_000_000L;
 
     private final EditorDocument document;
     private final DiagramView view;
@@ -111,16 +114,37 @@ public final class RunController {
     /** The position whose prints the Console shows. */
     private long consoleAt;
     private Runnable onFrame = () -> { };
+    /** Printed lines of an instant run not yet in the Console, and when the Console last caught up. */
+    private final List<ConsolePanel.Line> pendingLines = new ArrayList<>();
+    private long consoleShownAt;
 
     /** A message travelling: shown from {@code startNanos} for {@code nanos}, then {@code after} is shown. */
     private record InFlight(RunSession.Flight flight, RunSession.Picture before, RunSession.Picture after,
                             long startNanos, long nanos) {
     }
 
-    /** The instant-speed thread: applies moves in batches until told to stop or the run ends. */
+    /** What the driver last published for the screen: a state and the prints since the one before. */
+    private record Snapshot(RunSession.Picture picture, long start, long end, List<RunSession.Print> prints,
+                            boolean ended) {
+    }
+
+    /**
+     * The instant-speed thread: applies moves until told to stop or the run ends. It holds the session's lock
+     * only for short batches, and when the screen asks for a frame it publishes one itself between two moves,
+     * so the FX thread never waits for it (even when the machine is busy and the driver loses its core).
+     */
     private final class Driver implements Runnable {
+        private final RunSession run;
         private volatile boolean stop;
+        private volatile boolean frameWanted = true;
+        private final AtomicReference<Snapshot> published = new AtomicReference<>();
         private final CountDownLatch done = new CountDownLatch(1);
+        private long printedUpTo;
+
+        Driver(RunSession run, long printedUpTo) {
+            this.run = run;
+            this.printedUpTo = printedUpTo;
+        }
 
         @Override
         public void run() {
@@ -133,7 +157,14 @@ public final class RunController {
                             if (stop) {
                                 return;
                             }
-                            if (session.advance(false) == null) {
+                            boolean ended = run.advance(false) == null;
+                            if (ended || frameWanted) {
+                                frameWanted = false;
+                                List<RunSession.Print> ps = run.prints(printedUpTo, run.position(), CONSOLE_LINES);
+                                printedUpTo = run.position();
+                                published.set(new Snapshot(run.picture(), run.start(), run.end(), ps, ended));
+                            }
+                            if (ended) {
                                 return;
                             }
                             if ((i & 63) == 0 && System.nanoTime() >= until) {
@@ -342,7 +373,7 @@ public final class RunController {
                 land();
             }
             if (driver == null) {
-                driver = new Driver();
+                driver = new Driver(session, consoleAt);
                 lastDriver = driver;
                 Thread.ofPlatform().name("chanvas-editor-run").daemon().start(driver);
             }
@@ -363,6 +394,10 @@ public final class RunController {
             driver.stop = true;
             driver = null;
         }
+        if (!pendingLines.isEmpty()) {
+            console.addAll(pendingLines); // what the screen already counts as shown
+            pendingLines.clear();
+        }
     }
 
     private void pulse(long now) {
@@ -370,13 +405,32 @@ public final class RunController {
             pump.stop();
             return;
         }
-        if (driver != null || playing && instant()) {
-            refreshFromSession();
-            onFrame.run();
-            if (session.atEnd()) {
-                stopDriver();
-                playing = false;
-                pump.stop();
+        if (driver != null) {
+            Snapshot snap = driver.published.getAndSet(null);
+            driver.frameWanted = true;
+            if (snap != null) {
+                shown = snap.picture();
+                pendingLines.addAll(lines(snap.prints()));
+                if (pendingLines.size() > 2 * CONSOLE_LINES) {
+                    pendingLines.subList(0, pendingLines.size() - CONSOLE_LINES).clear();
+                }
+                // Lines that scroll by faster than anyone reads: the Console catches up a few times a second.
+                if (snap.ended() || now - consoleShownAt >= CONSOLE_NANOS) {
+                    console.addAll(pendingLines);
+                    pendingLines.clear();
+                    consoleShownAt = now;
+                }
+                consoleAt = snap.picture().position();
+                display(List.of());
+                start.set(snap.start());
+                end.set(snap.end());
+                if (snap.ended()) {
+                    stopDriver();
+                    playing = false;
+                    refreshFromSession(); // the driver is gone: the lock is free, and the end is shown
+                    pump.stop();
+                }
+                onFrame.run();
             }
             return;
         }
@@ -478,9 +532,11 @@ public final class RunController {
         }
         RunSession.Picture p = flight != null ? flight.before() : shown;
         painter.setRun(p.overlay(tokens));
+        if (driver == null) {
+            end.set(session.end());
+            start.set(session.start());
+        }
         position.set(p.position());
-        end.set(session.end());
-        start.set(session.start());
         showRunLine();
         view.repaint();
     }
