@@ -89,6 +89,7 @@ final class MenusAndTools {
                 item("Step _Back", "Shift+F7", runs::stepBack, runs.hasRunProperty().not()),
                 item("Res_tart", "Shortcut+Home", runs::restart, runs.hasRunProperty().not()),
                 item("Run _Again with This Seed", "Shortcut+F5", runs::runAgain, runs.hasRunProperty().not()),
+                item("Run _100 Times\u2026", null, () -> runs.runMany(100), runs.runningProperty()),
                 item("S_top", "Shift+F5", runs::stop, runs.runningProperty().not()));
 
         Menu help = new Menu("_Help");

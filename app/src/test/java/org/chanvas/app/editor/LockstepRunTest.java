@@ -210,4 +210,91 @@ class LockstepRunTest {
         assertThat(w.runs().overlay()).isNull();
         assertThat(w.document().lockedProperty().get()).isFalse();
     }
+
+    @Test
+    void aSeedGivesTheSameRunEachTimeAndAgainReplaysTheLastOne(FxRobot robot) throws Exception {
+        open(robot, "worker-pool");
+        speed(robot, 1.0);
+        robot.interact(() -> robot.lookup("#seed").queryAs(javafx.scene.control.TextField.class).setText("12"));
+        robot.clickOn("#run-button");
+        await(() -> w.runs().outcome().isPresent());
+        List<String> first = WaitForAsyncUtils.asyncFx(() -> w.console().plainLines()).get();
+        assertThat(w.runs().stateTextProperty().get()).endsWith("seed 12");
+        assertThat(first.getFirst()).isEqualTo("Run started (" + w.document().network().processes().size()
+                + " processes, seed 12).");
+
+        // A random seed for the next run, then "Again" goes back to seed 12 and its very output.
+        robot.interact(() -> robot.lookup("#seed").queryAs(javafx.scene.control.TextField.class).setText(""));
+        robot.clickOn("#run-button");
+        await(() -> w.runs().outcome().isPresent());
+        long random = w.runs().lastSeed().orElseThrow();
+        robot.interact(() -> w.runs().runAgain());
+        await(() -> w.runs().outcome().isPresent());
+        assertThat(w.runs().lastSeed()).contains(random);
+        robot.interact(() -> robot.lookup("#seed").queryAs(javafx.scene.control.TextField.class).setText("12"));
+        robot.clickOn("#run-button");
+        await(() -> w.runs().outcome().isPresent());
+        assertThat(WaitForAsyncUtils.asyncFx(() -> w.console().plainLines()).get()).isEqualTo(first);
+    }
+
+    @Test
+    void draggingTheTimelineShowsThatMomentOfTheRun(FxRobot robot) throws Exception {
+        open(robot, "prod-cons-kill");
+        speed(robot, 1.0);
+        robot.interact(() -> w.runs().seedProperty().set(3L));
+        robot.clickOn("#run-button");
+        await(() -> w.runs().outcome().isPresent());
+        RunSession same = new RunSession(RunSessionTest.plan(w.document().network()), 3);
+        while (same.advance(false) != null) {
+            // the same run, without a window
+        }
+        Slider timeline = robot.lookup("#timeline").queryAs(Slider.class);
+        for (long k : new long[] {5, 2, 9, 0}) {
+            robot.interact(() -> timeline.setValue(k));
+            same.seek(k);
+            assertThat(w.runs().positionProperty().get()).isEqualTo(k);
+            assertThat(w.runs().overlay().states()).as("move " + k).isEqualTo(same.picture().states());
+            List<String> expected = same.prints(-1, k, 100).stream().map(p -> "consumer: " + p.text()).toList();
+            assertThat(printed()).as("move " + k).isEqualTo(expected);
+            assertThat(w.messages().isShowing()).isFalse();
+        }
+        robot.interact(() -> w.runs().seek(Long.MAX_VALUE));
+        assertThat(w.runs().outcome()).containsInstanceOf(RunOutcome.Finished.class);
+        assertThat(w.console().plainLines()).last().isEqualTo("All processes finished.");
+    }
+
+    @Test
+    void newAndOpenStartWithAnEmptyConsole(FxRobot robot) throws Exception {
+        open(robot, "prod-cons-kill");
+        speed(robot, 1.0);
+        robot.clickOn("#run-button");
+        await(() -> w.runs().outcome().isPresent());
+        assertThat(w.console().lines()).isNotEmpty();
+        robot.interact(() -> w.files().newDocument());
+        assertThat(w.console().lines()).isEmpty();
+        assertThat(w.runs().overlay()).isNull();
+
+        open(robot, "prod-cons-kill");
+        robot.clickOn("#run-button");
+        await(() -> w.runs().outcome().isPresent());
+        open(robot, "worker-pool");
+        assertThat(w.console().lines()).isEmpty();
+        assertThat(w.messages().isShowing()).isFalse();
+    }
+
+    @Test
+    void runningAHundredTimesTabulatesOutcomesAndAClickReplaysASeed(FxRobot robot) throws Exception {
+        open(robot, "dining-philosophers.");
+        var dialog = WaitForAsyncUtils.asyncFx(() -> w.runs().runMany(30)).get().orElseThrow();
+        await(() -> !dialog.table().getItems().isEmpty());
+        var rows = dialog.table().getItems();
+        assertThat(rows.stream().mapToInt(org.chanvas.app.editor.run.OutcomeTable.Row::count).sum()).isEqualTo(30);
+        var deadlock = rows.stream().filter(r -> r.outcome().equals("deadlock")).findFirst().orElseThrow();
+        speed(robot, 1.0);
+        robot.clickOn(robot.lookup("#outcome-table .table-row-cell").nth(rows.indexOf(deadlock))
+                .<javafx.scene.Node>query());
+        await(() -> w.runs().outcome().isPresent());
+        assertThat(w.runs().lastSeed()).contains(deadlock.seed());
+        assertThat(w.runs().outcome().get()).isInstanceOf(RunOutcome.Deadlocked.class);
+    }
 }

@@ -218,6 +218,29 @@ public final class RunController {
         play();
     }
 
+    /**
+     * Runs the network with seeds 1..{@code runs} off the FX thread and shows how often each outcome came; a
+     * click on an outcome replays its seed here. Empty when the network cannot run.
+     */
+    public Optional<RunManyDialog> runMany(int runs) {
+        inspector.flush();
+        Network n = document.network();
+        try {
+            RunPlan plan = RunPlan.compile(n, scripts);
+            RunManyDialog d = new RunManyDialog(view.getScene().getWindow(),
+                    n.title().isBlank() ? "this network" : n.title(), plan, runs, seed -> {
+                        if (start(seed)) {
+                            play();
+                        }
+                    });
+            d.show();
+            return Optional.of(d);
+        } catch (RunPlan.InvalidPlanException e) {
+            messages.show(MessageBar.Tone.ERROR, "Cannot run: " + String.join("; ", e.problems()));
+            return Optional.empty();
+        }
+    }
+
     /** Starts a new run with the seed of the last one. */
     public void runAgain() {
         if (lastSeed == null) {
