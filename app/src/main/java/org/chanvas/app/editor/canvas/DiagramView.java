@@ -58,6 +58,7 @@ public final class DiagramView extends Region {
     private final Runnable pulse = this::paintIfDirty;
     private Scene listeningScene;
     private long lastPaintNanos;
+    private String hoverRim;
 
     public DiagramView(DiagramPainting painting) {
         this.painting = painting;
@@ -368,7 +369,28 @@ public final class DiagramView extends Region {
         }
     }
 
+    /** The process whose rim the mouse is over (a drag there connects), or null. */
+    public void setHoverRim(String process) {
+        if (!java.util.Objects.equals(process, hoverRim)) {
+            hoverRim = process;
+            repaint();
+        }
+    }
+
+    public String hoverRim() {
+        return hoverRim;
+    }
+
     private void paintOverlays(GraphicsContext gc, DiagramGeometry geo) {
+        if (hoverRim != null && connectFrom == null) {
+            new GeometryHitTester(geo).processBox(hoverRim).ifPresent(r -> {
+                Point2D p = viewport.toScreen(r.getMinX(), r.getMinY());
+                gc.setStroke(Color.web("#1565c0", 0.55));
+                gc.setLineWidth(6);
+                gc.strokeRoundRect(p.getX() - 1, p.getY() - 1, r.getWidth() * viewport.scale() + 2,
+                        r.getHeight() * viewport.scale() + 2, 14, 14);
+            });
+        }
         if (connectFrom != null && connectTo != null) {
             Optional<Rectangle2D> fromBox = new GeometryHitTester(geo).processBox(connectFrom);
             if (fromBox.isPresent()) {
