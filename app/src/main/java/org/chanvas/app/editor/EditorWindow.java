@@ -67,6 +67,11 @@ public final class EditorWindow {
     private final TabPane bottom = new TabPane();
     private final BorderPane root = new BorderPane();
     private LiveAnalysis.Report report = LiveAnalysis.Report.empty();
+    private BorderPane canvasArea;
+    private SplitPane middle;
+    private SplitPane vertical;
+    private final javafx.beans.property.BooleanProperty presenting =
+            new javafx.beans.property.SimpleBooleanProperty(this, "presenting");
 
     public EditorWindow(Stage stage) {
         this.stage = stage;
@@ -97,6 +102,12 @@ public final class EditorWindow {
             view.fitToWindow();
         });
         refreshAnalysis();
+        // Leaving full screen the platform's way (its own Esc) leaves presentation mode too.
+        stage.fullScreenProperty().addListener((o, was, is) -> {
+            if (!is) {
+                setPresentation(false);
+            }
+        });
     }
 
     private CanvasGestures gestures() {
@@ -107,7 +118,7 @@ public final class EditorWindow {
         StackPane canvasStack = new StackPane(view, renameLayer);
         canvasStack.getStyleClass().add("canvas-stack");
         // The banner sits above the canvas, not over it: a deadlock's words never hide the cycle they explain.
-        BorderPane canvasArea = new BorderPane(canvasStack);
+        canvasArea = new BorderPane(canvasStack);
         canvasArea.setTop(messages);
         canvasArea.setBottom(new org.chanvas.app.editor.run.RunBar(runs));
         canvasStack.setOnDragOver(e -> {
@@ -138,18 +149,19 @@ public final class EditorWindow {
         palette.setMinWidth(130);
         inspector.setPrefWidth(360);
         inspector.setMinWidth(260);
-        SplitPane middle = new SplitPane(palette, canvasArea, inspector);
+        middle = new SplitPane(palette, canvasArea, inspector);
         middle.setDividerPositions(0.13, 0.72);
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(inspector, false);
-        SplitPane vertical = new SplitPane(middle, bottom);
+        vertical = new SplitPane(middle, bottom);
         vertical.setOrientation(Orientation.VERTICAL);
         vertical.setDividerPositions(0.76);
         SplitPane.setResizableWithParent(bottom, false);
 
         badge.setId("cycle-badge");
         badge.getStyleClass().add("cycle-badge");
-        MenusAndTools chrome = new MenusAndTools(document, edits, files, exports, runs, view, badge);
+        MenusAndTools chrome = new MenusAndTools(document, edits, files, exports, runs, view, badge,
+                () -> setPresentation(!presenting.get()));
         root.setTop(new VBox(chrome.menuBar(), chrome.toolBar()));
         root.setCenter(vertical);
         status.setId("status");
@@ -202,6 +214,7 @@ public final class EditorWindow {
             switch (e.getCode()) {
                 case BACK_SPACE -> edits.delete();
                 case ESCAPE -> {
+                    setPresentation(false);
                     selection.clear();
                     selection.cycleProperty().set(null);
                     problems.clearSelection();
@@ -212,6 +225,13 @@ public final class EditorWindow {
                 case RIGHT -> runs.step();
                 case LEFT -> runs.stepBack();
                 case HOME -> runs.restart();
+                case SPACE -> {
+                    if (runs.runningProperty().get() && !runs.pausedProperty().get()) {
+                        runs.pause();
+                    } else {
+                        runs.run();
+                    }
+                }
                 default -> {
                     return;
                 }
@@ -324,6 +344,43 @@ public final class EditorWindow {
 
     public LiveAnalysis.Report report() {
         return report;
+    }
+
+    /**
+     * Presentation mode (View → Presentation, F11): full screen, the diagram alone with its run strip; the
+     * palette, inspector and bottom panels come back when it ends (Esc, or F11 again).
+     */
+    public void setPresentation(boolean on) {
+        setPresentation(on, on);
+    }
+
+    /** Presentation mode, full screen or (tests, a second screen) in the window as it is. */
+    public void setPresentation(boolean on, boolean fullScreen) {
+        if (on == presenting.get()) {
+            return;
+        }
+        presenting.set(on);
+        if (on) {
+            middle.getItems().setAll(canvasArea);
+            vertical.getItems().setAll(middle);
+        } else {
+            middle.getItems().setAll(palette, canvasArea, inspector);
+            middle.setDividerPositions(0.13, 0.72);
+            vertical.getItems().setAll(middle, bottom);
+            vertical.setDividerPositions(0.76);
+        }
+        root.getTop().setVisible(!on);
+        root.getTop().setManaged(!on);
+        if (fullScreen || !on) {
+            stage.setFullScreen(on && fullScreen);
+        }
+        root.applyCss();
+        root.layout();
+        view.fitToWindow();
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty presentingProperty() {
+        return presenting;
     }
 
     /** Shows the Console tab (a run started) or the Problems tab. */

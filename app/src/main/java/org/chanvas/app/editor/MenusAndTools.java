@@ -31,7 +31,7 @@ final class MenusAndTools {
     private final ToolBar toolBar = new ToolBar();
 
     MenusAndTools(EditorDocument document, EditActions edits, FileController files, ExportAction export,
-                  RunController runs, DiagramView view, Label badge) {
+                  RunController runs, DiagramView view, Label badge, Runnable presentation) {
         BooleanExpression locked = document.lockedProperty();
 
         Menu file = new Menu("_File");
@@ -79,7 +79,9 @@ final class MenusAndTools {
                 item("Zoom _In", "Shortcut+EQUALS", () -> edits.zoom(1.25), null),
                 item("Zoom _Out", "Shortcut+MINUS", () -> edits.zoom(0.8), null),
                 item("_Fit to Window", "Shortcut+0", view::fitToWindow, null),
-                new SeparatorMenuItem(), snap);
+                new SeparatorMenuItem(), snap,
+                new SeparatorMenuItem(),
+                item("_Presentation", "F11", presentation, null));
 
         Menu run = new Menu("_Run");
         run.getItems().addAll(

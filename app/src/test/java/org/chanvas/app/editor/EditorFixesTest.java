@@ -110,4 +110,21 @@ class EditorFixesTest {
         Path last = Files.createDirectories(dir.resolve("last"));
         assertThat(folders.initial(last, Optional.of(mine.resolve("ring.chanvas.json")))).isEqualTo(last);
     }
+
+    @Test
+    void presentationShowsTheDiagramAloneAndSpaceAndEscapeDoWhatALecturerExpects(FxRobot robot) throws Exception {
+        open(robot, "prod-cons-kill");
+        robot.interact(() -> w.setPresentation(true, false)); // the Headless platform cannot go full screen
+        assertThat(robot.lookup("#palette").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#console").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#run-bar").tryQuery()).isPresent();
+        robot.interact(() -> w.view().requestFocus());
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        await(() -> w.runs().runningProperty().get() || w.runs().outcome().isPresent());
+        robot.interact(() -> w.view().requestFocus());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        await(() -> !w.presentingProperty().get());
+        assertThat(robot.lookup("#palette").tryQuery()).isPresent();
+        assertThat(robot.lookup("#console").tryQuery()).isPresent();
+    }
 }
