@@ -376,7 +376,8 @@ public final class EditorWindow {
         }
         root.applyCss();
         root.layout();
-        view.fitToWindow();
+        // From the back row a small network is drawn large: names and ports grow with it.
+        view.fitToWindow(on ? 3.0 : 1.5);
     }
 
     public javafx.beans.property.ReadOnlyBooleanProperty presentingProperty() {

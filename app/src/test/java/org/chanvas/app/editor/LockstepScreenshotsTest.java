@@ -105,4 +105,18 @@ class LockstepScreenshotsTest {
         assertThat(w.runs().overlay().states().values()).containsOnly(ProcessState.FINISHED);
         save("prod-cons-kill-end.png");
     }
+
+    @Test
+    void presentationModeMidRun(FxRobot robot) throws Exception {
+        openKill(robot);
+        robot.interact(() -> w.setPresentation(true, false));
+        for (int i = 0; i < 3; i++) {
+            stepAndLand(robot);
+        }
+        robot.interact(() -> w.runs().step());
+        await(() -> w.runs().overlay().tokens().stream().anyMatch(t -> t.t() > 0.1 && t.t() < 0.9)
+                || !w.runs().inFlight());
+        save("presentation-mid-run.png");
+        robot.interact(() -> w.setPresentation(false));
+    }
 }

@@ -244,10 +244,15 @@ public final class DiagramView extends Region {
 
     /** Fits everything into the view with a margin; an empty diagram shows the origin at scale 1. */
     public void fitToWindow() {
+        fitToWindow(1.5);
+    }
+
+    /** Fits the network to the view, enlarging it at most {@code maxScale} times (presentation: more). */
+    public void fitToWindow(double maxScale) {
         fitted = true;
         Optional<Rectangle2D> b = hitTester().contentBounds();
         if (b.isPresent()) {
-            viewport.fit(b.get(), getWidth(), getHeight(), 40);
+            viewport.fit(b.get(), getWidth(), getHeight(), 40, maxScale);
         } else {
             viewport.reset();
         }
