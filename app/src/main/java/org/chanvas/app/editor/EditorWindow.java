@@ -142,7 +142,11 @@ public final class EditorWindow {
         problemsTab.setId("problems-tab");
         Tab consoleTab = new Tab("Console", console);
         consoleTab.setId("console-tab");
-        bottom.getTabs().addAll(problemsTab, consoleTab);
+        org.chanvas.app.editor.run.SequenceChart chart = new org.chanvas.app.editor.run.SequenceChart();
+        runs.setChart(chart);
+        Tab chartTab = new Tab("Sequence", chart);
+        chartTab.setId("sequence-tab");
+        bottom.getTabs().addAll(problemsTab, consoleTab, chartTab);
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         palette.setPrefWidth(170);

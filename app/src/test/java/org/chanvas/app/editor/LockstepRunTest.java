@@ -297,4 +297,28 @@ class LockstepRunTest {
         assertThat(w.runs().lastSeed()).contains(deadlock.seed());
         assertThat(w.runs().outcome().get()).isInstanceOf(RunOutcome.Deadlocked.class);
     }
+
+    @Test
+    void theSequenceChartShowsEachMessageUpToTheMoveShownAndAClickJumpsThere(FxRobot robot) throws Exception {
+        open(robot, "prod-cons-kill");
+        speed(robot, 1.0);
+        robot.interact(() -> w.runs().seedProperty().set(3L));
+        robot.clickOn("#run-button");
+        await(() -> w.runs().outcome().isPresent());
+        robot.clickOn("#sequence-tab .tab-label");
+        var chart = robot.lookup("#sequence-chart").queryAs(org.chanvas.app.editor.run.SequenceChart.class);
+        assertThat(chart.messages()).extracting(RunSession.Message::value)
+                .containsExactly("Message 0", "Message 1", "Message 2", "Message 3", "kill");
+        assertThat(chart.messages()).allMatch(m -> m.from().equals("producer") && m.to().equals("consumer"));
+        long second = chart.messages().get(1).move();
+        robot.interact(() -> w.runs().seek(second));
+        assertThat(chart.messages()).extracting(RunSession.Message::value).containsExactly("Message 0", "Message 1");
+        assertThat(printed()).containsExactly("consumer: Message 0", "consumer: Message 1");
+
+        // A click on the first arrow shows the diagram at its move.
+        long first = chart.messages().getFirst().move();
+        robot.clickOn(chart.localToScreen(chart.getWidth() / 2, 30 + 13));
+        await(() -> w.runs().positionProperty().get() == first);
+        assertThat(printed()).containsExactly("consumer: Message 0");
+    }
 }

@@ -119,4 +119,18 @@ class LockstepScreenshotsTest {
         save("presentation-mid-run.png");
         robot.interact(() -> w.setPresentation(false));
     }
+
+    @Test
+    void theSequenceChartBesideADeadlock(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            w.files().openFile(ExampleLibrary.locate().find("dining-philosophers.").orElseThrow());
+            w.view().fitToWindow();
+            robot.lookup("#speed").queryAs(Slider.class).setValue(1.0);
+        });
+        robot.clickOn("#run-button");
+        await(() -> w.runs().outcome().isPresent());
+        assertThat(w.runs().outcome().get()).isInstanceOf(RunOutcome.Deadlocked.class);
+        robot.clickOn("#sequence-tab .tab-label");
+        save("sequence-deadlock.png");
+    }
 }

@@ -114,6 +114,9 @@ public final class RunController {
     /** The position whose prints the Console shows. */
     private long consoleAt;
     private Runnable onFrame = () -> { };
+    private SequenceChart chart;
+    /** The position the chart shows, so a frame that moves nothing does not redraw it. */
+    private long chartAt = -1;
     /** Printed lines of an instant run not yet in the Console, and when the Console last caught up. */
     private final List<ConsolePanel.Line> pendingLines = new ArrayList<>();
     private long consoleShownAt;
@@ -560,6 +563,7 @@ public final class RunController {
             start.set(session.start());
         }
         position.set(p.position());
+        refreshChart(p.position());
         showRunLine();
         view.repaint();
     }
@@ -711,6 +715,37 @@ public final class RunController {
         return (long) (2.5e9 * Math.pow(2, -7 * Math.max(0, Math.min(1, s))));
     }
 
+    /** The sequence chart to keep in step with the run; a click on one of its arrows shows that move. */
+    public void setChart(SequenceChart c) {
+        chart = c;
+        c.setOnPick(this::seek);
+    }
+
+    private void refreshChart(long at) {
+        if (chart == null || driver != null || (at == chartAt && !endShown)) {
+            return;
+        }
+        chartAt = at;
+        List<RunSession.Message> ms;
+        String ending = "";
+        lock.lock();
+        try {
+            ms = session.messages(at - 2_000, at, 200);
+            if (session.atEnd() && at == session.end()) {
+                ending = switch (session.outcome().orElseThrow()) {
+                    case RunOutcome.Deadlocked d -> (d.diagnosis().stuck() ? "stuck" : "deadlock")
+                            + (d.diagnosis().cycle().isEmpty() ? "" : ": " + String.join(" \u2192 ", d.diagnosis().cycle())
+                            + " \u2192 " + d.diagnosis().cycle().getFirst());
+                    case RunOutcome.ScriptFailed f -> "script error in " + f.label() + ": " + f.message();
+                    default -> "finished";
+                };
+            }
+        } finally {
+            lock.unlock();
+        }
+        chart.show(network.processes().stream().map(org.chanvas.model.Process::id).toList(), ms, at, ending);
+    }
+
     /** Back to editing: the run's driver told to stop, its picture gone. */
     private void clear() {
         stopDriver();
@@ -732,6 +767,10 @@ public final class RunController {
         start.set(0);
         stateText.set("");
         pump.stop();
+        chartAt = -1;
+        if (chart != null) {
+            chart.show(List.of(), List.of(), 0, "");
+        }
         view.repaint();
     }
 

@@ -321,6 +321,48 @@ public final class RunSession {
         return lo;
     }
 
+    /** A message of the run, for the sequence chart: the move that delivered it, who sent it to whom. */
+    public record Message(long move, String channel, String from, String to, String value) {
+    }
+
+    /**
+     * The messages delivered by moves {@code (after, upTo]} (clamped to the history), oldest first, at most the
+     * latest {@code max}. Worked out on a copy of a checkpoint, so the state shown does not move.
+     */
+    public List<Message> messages(long after, long upTo, int max) {
+        long from = Math.max(base, after);
+        long to = Math.min(end, upTo);
+        if (from >= to || chunks.isEmpty()) {
+            return List.of();
+        }
+        int i = (int) Math.min(chunks.size() - 1, (from - base) / limits.chunk());
+        State s = chunks.get(i).start.copy();
+        long p = base + (long) i * limits.chunk();
+        List<RunEvent> events = new ArrayList<>();
+        EventSink sink = new EventSink() {
+            @Override
+            public void accept(RunEvent e) {
+                events.add(e);
+            }
+        };
+        java.util.ArrayDeque<Message> out = new java.util.ArrayDeque<>();
+        while (p < to) {
+            events.clear();
+            semantics.apply(s, moveAt(p), p >= from ? sink : EventSink.NONE);
+            p++;
+            for (RunEvent e : events) {
+                if (e instanceof RunEvent.Transfer t) {
+                    out.add(new Message(p, t.channel(), t.from().process(), t.to().process(),
+                            org.chanvas.runtime.value.Values.display(t.value())));
+                    if (out.size() > max) {
+                        out.removeFirst();
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
     // ---- what the diagram shows of the state ----
 
     /**
