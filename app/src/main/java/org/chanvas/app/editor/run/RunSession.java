@@ -50,9 +50,13 @@ public final class RunSession {
             }
         }
 
-        /** A checkpoint's cost grows with the network, so big networks take them less often. */
+        /**
+         * A checkpoint's cost grows with the network, so big networks take them less often and keep fewer:
+         * about 260,000 moves of history for a small network, and never more than 8,192 process states held.
+         */
         public static Limits forProcesses(int processes) {
-            return new Limits(Math.max(1024, processes * 32), 256, 5000);
+            int n = Math.max(1, processes);
+            return new Limits(Math.max(1024, n * 32), Math.max(16, Math.min(256, 8192 / n)), 5000);
         }
     }
 
