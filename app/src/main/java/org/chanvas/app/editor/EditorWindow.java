@@ -67,6 +67,11 @@ public final class EditorWindow {
     private final TabPane bottom = new TabPane();
     private final BorderPane root = new BorderPane();
     private LiveAnalysis.Report report = LiveAnalysis.Report.empty();
+    private BorderPane canvasArea;
+    private SplitPane middle;
+    private SplitPane vertical;
+    private final javafx.beans.property.BooleanProperty presenting =
+            new javafx.beans.property.SimpleBooleanProperty(this, "presenting");
 
     public EditorWindow(Stage stage) {
         this.stage = stage;
@@ -92,10 +97,17 @@ public final class EditorWindow {
         initListeners();
         initKeys(rename);
         files.setOnOpened(() -> {
-            runs.stop();
+            runs.forget(); // a new document starts with an empty Console and no run
+
             view.fitToWindow();
         });
         refreshAnalysis();
+        // Leaving full screen the platform's way (its own Esc) leaves presentation mode too.
+        stage.fullScreenProperty().addListener((o, was, is) -> {
+            if (!is) {
+                setPresentation(false);
+            }
+        });
     }
 
     private CanvasGestures gestures() {
@@ -106,8 +118,9 @@ public final class EditorWindow {
         StackPane canvasStack = new StackPane(view, renameLayer);
         canvasStack.getStyleClass().add("canvas-stack");
         // The banner sits above the canvas, not over it: a deadlock's words never hide the cycle they explain.
-        BorderPane canvasArea = new BorderPane(canvasStack);
+        canvasArea = new BorderPane(canvasStack);
         canvasArea.setTop(messages);
+        canvasArea.setBottom(new org.chanvas.app.editor.run.RunBar(runs));
         canvasStack.setOnDragOver(e -> {
             if (e.getDragboard().hasContent(PalettePanel.TEMPLATE) && !document.lockedProperty().get()) {
                 e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
@@ -129,25 +142,30 @@ public final class EditorWindow {
         problemsTab.setId("problems-tab");
         Tab consoleTab = new Tab("Console", console);
         consoleTab.setId("console-tab");
-        bottom.getTabs().addAll(problemsTab, consoleTab);
+        org.chanvas.app.editor.run.SequenceChart chart = new org.chanvas.app.editor.run.SequenceChart();
+        runs.setChart(chart);
+        Tab chartTab = new Tab("Sequence", chart);
+        chartTab.setId("sequence-tab");
+        bottom.getTabs().addAll(problemsTab, consoleTab, chartTab);
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         palette.setPrefWidth(170);
         palette.setMinWidth(130);
         inspector.setPrefWidth(360);
         inspector.setMinWidth(260);
-        SplitPane middle = new SplitPane(palette, canvasArea, inspector);
+        middle = new SplitPane(palette, canvasArea, inspector);
         middle.setDividerPositions(0.13, 0.72);
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(inspector, false);
-        SplitPane vertical = new SplitPane(middle, bottom);
+        vertical = new SplitPane(middle, bottom);
         vertical.setOrientation(Orientation.VERTICAL);
         vertical.setDividerPositions(0.76);
         SplitPane.setResizableWithParent(bottom, false);
 
         badge.setId("cycle-badge");
         badge.getStyleClass().add("cycle-badge");
-        MenusAndTools chrome = new MenusAndTools(document, edits, files, exports, runs, view, badge);
+        MenusAndTools chrome = new MenusAndTools(document, edits, files, exports, runs, view, badge,
+                () -> setPresentation(!presenting.get()));
         root.setTop(new VBox(chrome.menuBar(), chrome.toolBar()));
         root.setCenter(vertical);
         status.setId("status");
@@ -200,12 +218,24 @@ public final class EditorWindow {
             switch (e.getCode()) {
                 case BACK_SPACE -> edits.delete();
                 case ESCAPE -> {
+                    setPresentation(false);
                     selection.clear();
                     selection.cycleProperty().set(null);
                     problems.clearSelection();
                     view.clearPreview();
                 }
                 case F2 -> selection.singleProcess().ifPresent(rename::start);
+                // Walking a run's history: the keys a lecturer expects from a slide deck.
+                case RIGHT -> runs.step();
+                case LEFT -> runs.stepBack();
+                case HOME -> runs.restart();
+                case SPACE -> {
+                    if (runs.runningProperty().get() && !runs.pausedProperty().get()) {
+                        runs.pause();
+                    } else {
+                        runs.run();
+                    }
+                }
                 default -> {
                     return;
                 }
@@ -318,6 +348,44 @@ public final class EditorWindow {
 
     public LiveAnalysis.Report report() {
         return report;
+    }
+
+    /**
+     * Presentation mode (View → Presentation, F11): full screen, the diagram alone with its run strip; the
+     * palette, inspector and bottom panels come back when it ends (Esc, or F11 again).
+     */
+    public void setPresentation(boolean on) {
+        setPresentation(on, on);
+    }
+
+    /** Presentation mode, full screen or (tests, a second screen) in the window as it is. */
+    public void setPresentation(boolean on, boolean fullScreen) {
+        if (on == presenting.get()) {
+            return;
+        }
+        presenting.set(on);
+        if (on) {
+            middle.getItems().setAll(canvasArea);
+            vertical.getItems().setAll(middle);
+        } else {
+            middle.getItems().setAll(palette, canvasArea, inspector);
+            middle.setDividerPositions(0.13, 0.72);
+            vertical.getItems().setAll(middle, bottom);
+            vertical.setDividerPositions(0.76);
+        }
+        root.getTop().setVisible(!on);
+        root.getTop().setManaged(!on);
+        if (fullScreen || !on) {
+            stage.setFullScreen(on && fullScreen);
+        }
+        root.applyCss();
+        root.layout();
+        // From the back row a small network is drawn large: names and ports grow with it.
+        view.fitToWindow(on ? 3.0 : 1.5);
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty presentingProperty() {
+        return presenting;
     }
 
     /** Shows the Console tab (a run started) or the Problems tab. */

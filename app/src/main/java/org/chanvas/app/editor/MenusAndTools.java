@@ -31,7 +31,7 @@ final class MenusAndTools {
     private final ToolBar toolBar = new ToolBar();
 
     MenusAndTools(EditorDocument document, EditActions edits, FileController files, ExportAction export,
-                  RunController runs, DiagramView view, Label badge) {
+                  RunController runs, DiagramView view, Label badge, Runnable presentation) {
         BooleanExpression locked = document.lockedProperty();
 
         Menu file = new Menu("_File");
@@ -79,13 +79,19 @@ final class MenusAndTools {
                 item("Zoom _In", "Shortcut+EQUALS", () -> edits.zoom(1.25), null),
                 item("Zoom _Out", "Shortcut+MINUS", () -> edits.zoom(0.8), null),
                 item("_Fit to Window", "Shortcut+0", view::fitToWindow, null),
-                new SeparatorMenuItem(), snap);
+                new SeparatorMenuItem(), snap,
+                new SeparatorMenuItem(),
+                item("_Presentation", "F11", presentation, null));
 
         Menu run = new Menu("_Run");
         run.getItems().addAll(
                 item("_Run", "F5", runs::run, runs.runningProperty().and(runs.pausedProperty().not())),
                 item("_Pause", "F6", runs::pause, runs.runningProperty().not()),
                 item("_Step (one message)", "F7", runs::step, null),
+                item("Step _Back", "Shift+F7", runs::stepBack, runs.hasRunProperty().not()),
+                item("Res_tart", "Shortcut+Home", runs::restart, runs.hasRunProperty().not()),
+                item("Run _Again with This Seed", "Shortcut+F5", runs::runAgain, runs.hasRunProperty().not()),
+                item("Run _100 Times\u2026", null, () -> runs.runMany(100), runs.runningProperty()),
                 item("S_top", "Shift+F5", runs::stop, runs.runningProperty().not()));
 
         Menu help = new Menu("_Help");
@@ -118,10 +124,10 @@ final class MenusAndTools {
                 runs.runningProperty().not());
         stopB.setId("stop-button");
         stopB.setGraphic(RunGlyphs.stop());
-        Slider speed = new Slider(0, 1, 0.6);
+        Slider speed = new Slider(0, 1, runs.speedProperty().get());
         speed.setId("speed");
         speed.setPrefWidth(140);
-        speed.setTooltip(new Tooltip("Speed: from one message a second (left) to instant (right)"));
+        speed.setTooltip(new Tooltip("Speed: from two and a half seconds a message (left) to instant (right)"));
         runs.speedProperty().bind(speed.valueProperty());
         Label slow = new Label("slow");
         Label fast = new Label("instant");

@@ -90,7 +90,7 @@ class RunAndFilesTest {
         assertThat(banner).contains("Cycle of waits: a \u2192 c \u2192 b \u2192 a");
         assertThat(banner).contains("Static analysis had predicted this cycle");
 
-        RunOverlay overlay = w.runs().animator().orElseThrow().overlay(System.nanoTime());
+        RunOverlay overlay = w.runs().overlay();
         assertThat(overlay.waitCycle()).containsExactly(new RunOverlay.WaitEdge("a", "c", "ca"),
                 new RunOverlay.WaitEdge("c", "b", "bc"), new RunOverlay.WaitEdge("b", "a", "ab"));
         assertThat(overlay.state("a")).isEqualTo(ProcessState.WAITING_TO_RECEIVE);

@@ -107,9 +107,8 @@ class ScreenshotsTest {
         });
         robot.clickOn("#run-button");
         var editor = w.inspector().processInspector().scriptEditor();
-        await(() -> w.runs().animator().map(a -> !a.overlay(System.nanoTime()).tokens().isEmpty()).orElse(false)
-                && editor.runLine() > 0);
-        RunOverlay overlay = w.runs().animator().orElseThrow().overlay(System.nanoTime());
+        await(() -> w.runs().overlay() != null && !w.runs().overlay().tokens().isEmpty() && editor.runLine() > 0);
+        RunOverlay overlay = w.runs().overlay();
         assertThat(overlay.tokens()).isNotEmpty();
         assertThat(w.document().lockedProperty().get()).isTrue();
         save("run-mid-flight.png");

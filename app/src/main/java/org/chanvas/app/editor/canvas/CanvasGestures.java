@@ -94,6 +94,8 @@ public final class CanvasGestures {
         view.setOnMouseDragged(this::dragged);
         view.setOnMouseReleased(this::released);
         view.setOnMouseClicked(this::clicked);
+        view.setOnMouseMoved(this::moved);
+        view.setOnMouseExited(e -> view.setHoverRim(null));
         view.setOnScroll(this::scrolled);
     }
 
@@ -103,7 +105,17 @@ public final class CanvasGestures {
 
     private Optional<Hit> hitAt(MouseEvent e) {
         Point2D w = world(e);
-        return view.hitTester().hit(w.getX(), w.getY(), LINE_TOLERANCE / view.viewport().scale());
+        double scale = view.viewport().scale();
+        return view.hitTester() instanceof GeometryHitTester g ? g.hit(w.getX(), w.getY(), LINE_TOLERANCE / scale, scale)
+                : view.hitTester().hit(w.getX(), w.getY(), LINE_TOLERANCE / scale);
+    }
+
+    /** Over a rim (where a drag draws a channel) the rim lights up and the cursor says "connect". */
+    private void moved(MouseEvent e) {
+        String rim = document.lockedProperty().get() ? null
+                : hitAt(e).filter(h -> h instanceof Hit.ProcessRim).map(h -> ((Hit.ProcessRim) h).id()).orElse(null);
+        view.setHoverRim(rim);
+        view.setCursor(rim != null ? javafx.scene.Cursor.CROSSHAIR : javafx.scene.Cursor.DEFAULT);
     }
 
     private void pressed(MouseEvent e) {
@@ -233,7 +245,7 @@ public final class CanvasGestures {
         switch (done) {
             case Drag.Move(Point2D start, Map<String, Position> origin, boolean moved) when moved -> {
                 view.clearPreview();
-                Map<String, Position> to = moved(origin, world(e).subtract(start));
+                Map<String, Position> to = nudged(moved(origin, world(e).subtract(start)), Map.of());
                 if (!to.equals(origin)) {
                     document.execute(new MoveProcesses(to));
                 }
@@ -287,12 +299,88 @@ public final class CanvasGestures {
     public Optional<String> addProcess(ProcessTemplate t, double x, double y) {
         Network n = document.network();
         String id = Ids.freshProcessId(n, t.idStem());
-        Process p = new Process(id, view.snap().snap(x), view.snap().snap(y), t.script());
+        Position at = nudged(Map.of(id, new Position(view.snap().snap(x), view.snap().snap(y))),
+                Map.of(id, typicalSize())).get(id);
+        Process p = new Process(id, at.x(), at.y(), t.script());
         if (document.execute(new AddProcess(p)) instanceof EditResult.Applied) {
             selection.selectProcess(id);
             return Optional.of(id);
         }
         return Optional.empty();
+    }
+
+    /** Space kept between a dropped box and its neighbours, in diagram units. */
+    private static final double NUDGE_GAP = 16;
+
+    /** The size of a new box before it is laid out: the size of the boxes already there, or a default. */
+    private double[] typicalSize() {
+        return view.geometry().processes().stream().findFirst().map(b -> new double[] {b.box().w(), b.box().h()})
+                .orElse(new double[] {150, 70});
+    }
+
+    /**
+     * Where boxes dropped at {@code to} (centres) go so that none lands on a box that stays put: the group is
+     * pushed aside, away from the box it covers, a grid step at a time. Sizes come from the drawing, or from
+     * {@code sizes} for boxes not drawn yet.
+     */
+    private Map<String, Position> nudged(Map<String, Position> to, Map<String, double[]> sizes) {
+        var geo = view.geometry();
+        List<org.chanvas.app.diagram.Box> still = geo.processes().stream().filter(b -> !to.containsKey(b.id()))
+                .map(org.chanvas.app.diagram.ProcessBox::box).toList();
+        Map<String, double[]> size = new HashMap<>();
+        for (String id : to.keySet()) {
+            double[] wh = sizes.containsKey(id) ? sizes.get(id)
+                    : geo.process(id).map(b -> new double[] {b.box().w(), b.box().h()}).orElse(null);
+            if (wh != null) {
+                size.put(id, wh);
+            }
+        }
+        if (free(to, size, still, 0, 0)) {
+            return to;
+        }
+        // The nearest free place in one of the four directions, a grid step at a time.
+        double[] best = null;
+        for (double[] dir : new double[][] {{1, 0}, {0, 1}, {-1, 0}, {0, -1}}) {
+            for (int step = 1; step <= 60; step++) {
+                double dx = dir[0] * 20 * step;
+                double dy = dir[1] * 20 * step;
+                if (free(to, size, still, dx, dy)) {
+                    if (best == null || step < best[2]) {
+                        best = new double[] {dx, dy, step};
+                    }
+                    break;
+                }
+            }
+        }
+        if (best == null) {
+            return to;
+        }
+        Map<String, Position> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Position> m : to.entrySet()) {
+            out.put(m.getKey(), new Position(view.snap().snap(m.getValue().x() + best[0]),
+                    view.snap().snap(m.getValue().y() + best[1])));
+        }
+        return out;
+    }
+
+    /** Whether the boxes at {@code to}, shifted by (dx, dy), keep clear of every box that stays put. */
+    private static boolean free(Map<String, Position> to, Map<String, double[]> size,
+                                List<org.chanvas.app.diagram.Box> still, double dx, double dy) {
+        for (Map.Entry<String, Position> m : to.entrySet()) {
+            double[] wh = size.get(m.getKey());
+            if (wh == null) {
+                continue;
+            }
+            double cx = m.getValue().x() + dx;
+            double cy = m.getValue().y() + dy;
+            for (org.chanvas.app.diagram.Box o : still) {
+                if (cx - wh[0] / 2 < o.maxX() + NUDGE_GAP && cx + wh[0] / 2 > o.x() - NUDGE_GAP
+                        && cy - wh[1] / 2 < o.maxY() + NUDGE_GAP && cy + wh[1] / 2 > o.y() - NUDGE_GAP) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Connects {@code writer} to {@code reader}, asking only when the scripts leave the ports open. */

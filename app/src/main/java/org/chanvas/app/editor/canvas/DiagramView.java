@@ -58,6 +58,7 @@ public final class DiagramView extends Region {
     private final Runnable pulse = this::paintIfDirty;
     private Scene listeningScene;
     private long lastPaintNanos;
+    private String hoverRim;
 
     public DiagramView(DiagramPainting painting) {
         this.painting = painting;
@@ -243,10 +244,15 @@ public final class DiagramView extends Region {
 
     /** Fits everything into the view with a margin; an empty diagram shows the origin at scale 1. */
     public void fitToWindow() {
+        fitToWindow(1.5);
+    }
+
+    /** Fits the network to the view, enlarging it at most {@code maxScale} times (presentation: more). */
+    public void fitToWindow(double maxScale) {
         fitted = true;
         Optional<Rectangle2D> b = hitTester().contentBounds();
         if (b.isPresent()) {
-            viewport.fit(b.get(), getWidth(), getHeight(), 40);
+            viewport.fit(b.get(), getWidth(), getHeight(), 40, maxScale);
         } else {
             viewport.reset();
         }
@@ -368,7 +374,28 @@ public final class DiagramView extends Region {
         }
     }
 
+    /** The process whose rim the mouse is over (a drag there connects), or null. */
+    public void setHoverRim(String process) {
+        if (!java.util.Objects.equals(process, hoverRim)) {
+            hoverRim = process;
+            repaint();
+        }
+    }
+
+    public String hoverRim() {
+        return hoverRim;
+    }
+
     private void paintOverlays(GraphicsContext gc, DiagramGeometry geo) {
+        if (hoverRim != null && connectFrom == null) {
+            new GeometryHitTester(geo).processBox(hoverRim).ifPresent(r -> {
+                Point2D p = viewport.toScreen(r.getMinX(), r.getMinY());
+                gc.setStroke(Color.web("#1565c0", 0.55));
+                gc.setLineWidth(6);
+                gc.strokeRoundRect(p.getX() - 1, p.getY() - 1, r.getWidth() * viewport.scale() + 2,
+                        r.getHeight() * viewport.scale() + 2, 14, 14);
+            });
+        }
         if (connectFrom != null && connectTo != null) {
             Optional<Rectangle2D> fromBox = new GeometryHitTester(geo).processBox(connectFrom);
             if (fromBox.isPresent()) {

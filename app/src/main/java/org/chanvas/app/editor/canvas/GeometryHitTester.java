@@ -18,6 +18,8 @@ public final class GeometryHitTester implements HitTester {
 
     /** Width of the rim, in diagram units, measured inwards from the box's edge. */
     static final double RIM = 9;
+    /** The rim is never narrower than this on the screen, in pixels, whatever the zoom. */
+    static final double RIM_PIXELS = 8;
 
     private final DiagramGeometry geometry;
 
@@ -27,6 +29,16 @@ public final class GeometryHitTester implements HitTester {
 
     @Override
     public Optional<Hit> hit(double x, double y, double tolerance) {
+        return hit(x, y, tolerance, 1);
+    }
+
+    /**
+     * As {@link #hit(double, double, double)} at a zoom of {@code scale} screen pixels per diagram unit: the
+     * rim stays at least {@link #RIM_PIXELS} wide on the screen, and a few pixels just outside a box count as
+     * its rim too, so the band a drag starts a channel from is easy to find.
+     */
+    public Optional<Hit> hit(double x, double y, double tolerance, double scale) {
+        double band = RIM_PIXELS / Math.max(1e-6, scale);
         Pt p = new Pt(x, y);
         Optional<Hit> node = geometry.sharedNodeAt(p).map(n -> new Hit.ChannelNode(n.channel()));
         if (node.isPresent()) {
@@ -39,9 +51,16 @@ public final class GeometryHitTester implements HitTester {
         Optional<ProcessBox> box = geometry.processAt(p);
         if (box.isPresent()) {
             Box b = box.get().box();
-            double rim = Math.min(RIM, Math.min(b.w(), b.h()) / 4);
+            double rim = Math.min(Math.max(RIM, band), Math.min(b.w(), b.h()) / 4);
             boolean inner = x > b.x() + rim && x < b.maxX() - rim && y > b.y() + rim && y < b.maxY() - rim;
             return Optional.of(inner ? new Hit.ProcessBody(box.get().id()) : new Hit.ProcessRim(box.get().id()));
+        }
+        double outside = band / 2;
+        for (ProcessBox pb : geometry.processes()) {
+            Box b = pb.box();
+            if (x >= b.x() - outside && x <= b.maxX() + outside && y >= b.y() - outside && y <= b.maxY() + outside) {
+                return Optional.of(new Hit.ProcessRim(pb.id()));
+            }
         }
         return geometry.channelAt(p, tolerance).map(c -> new Hit.ChannelArrow(c.id()));
     }

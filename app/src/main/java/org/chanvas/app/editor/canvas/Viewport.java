@@ -67,12 +67,17 @@ public final class Viewport {
 
     /** Shows the world rectangle {@code content} centred in a {@code width}×{@code height} view with a margin. */
     public void fit(Rectangle2D content, double width, double height, double margin) {
+        fit(content, width, height, margin, 1.5);
+    }
+
+    /** As {@link #fit(Rectangle2D, double, double, double)}, enlarging at most to {@code maxScale}. */
+    public void fit(Rectangle2D content, double width, double height, double margin, double maxScale) {
         if (content == null || content.getWidth() <= 0 || content.getHeight() <= 0 || width <= 0 || height <= 0) {
             reset();
             return;
         }
         double s = Math.min((width - 2 * margin) / content.getWidth(), (height - 2 * margin) / content.getHeight());
-        s = clamp(Math.min(s, 1.5));
+        s = clamp(Math.min(s, maxScale));
         scale.set(s);
         offsetX.set((width - content.getWidth() * s) / 2 - content.getMinX() * s);
         offsetY.set((height - content.getHeight() * s) / 2 - content.getMinY() * s);

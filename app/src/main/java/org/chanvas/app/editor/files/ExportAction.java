@@ -27,6 +27,9 @@ public final class ExportAction {
     private final Supplier<Highlights> highlights;
 
     /** @param highlights the cycles as the canvas shows them (no selection, no run) */
+    /** The folder the user last exported to, where the next export starts. */
+    private Path lastFolder;
+
     public ExportAction(Stage stage, EditorDocument document, MessageBar messages, Supplier<Highlights> highlights) {
         this.stage = stage;
         this.document = document;
@@ -44,12 +47,15 @@ public final class ExportAction {
         String stem = document.file().map(p -> p.getFileName().toString().replace(".chanvas.json", ""))
                 .orElse("network");
         chooser.setInitialFileName(stem + ".png");
-        document.file().map(p -> p.toAbsolutePath().getParent()).filter(p -> p.toFile().isDirectory())
-                .ifPresent(p -> chooser.setInitialDirectory(p.toFile()));
+        Path start = DialogFolders.of(ExampleLibrary.locate()).initial(lastFolder, document.file());
+        if (start.toFile().isDirectory()) {
+            chooser.setInitialDirectory(start.toFile());
+        }
         File f = chooser.showSaveDialog(stage);
         if (f == null) {
             return;
         }
+        lastFolder = f.toPath().toAbsolutePath().getParent();
         Path target = f.toPath();
         if (Exporters.forPath(target).isEmpty() && chooser.getSelectedExtensionFilter() != null) {
             String ext = chooser.getSelectedExtensionFilter().getExtensions().getFirst().substring(1);

@@ -338,9 +338,8 @@ public final class FileController {
         chooser.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter("Chanvas networks", "*" + ChanvasFormat.EXTENSION),
                 new FileChooser.ExtensionFilter("All files", "*"));
-        Path folder = lastFolder != null ? lastFolder
-                : document.file().map(p -> p.toAbsolutePath().getParent()).orElse(examples.folder().orElse(null));
-        if (folder != null && folder.toFile().isDirectory()) {
+        Path folder = DialogFolders.of(examples).initial(lastFolder, document.file());
+        if (folder.toFile().isDirectory()) {
             chooser.setInitialDirectory(folder.toFile());
         }
         return chooser;

@@ -37,6 +37,8 @@ public final class ConsolePanel extends BorderPane {
     public ConsolePanel() {
         getStyleClass().add("console");
         view.setId("console");
+        // One line a cell, all the same height: the list then lays out only what it shows, however long it is.
+        view.setFixedCellSize(22);
         view.setCellFactory(lv -> new ListCell<>() {
             @Override
             protected void updateItem(Line line, boolean empty) {
@@ -90,8 +92,17 @@ public final class ConsolePanel extends BorderPane {
         if (batch.isEmpty()) {
             return;
         }
-        lines.addAll(batch);
-        trim();
+        if (batch.size() >= LIMIT) {
+            lines.setAll(batch.subList(batch.size() - LIMIT, batch.size()));
+        } else if (lines.size() + batch.size() > LIMIT) {
+            // one change instead of an add and a remove: the list redraws once
+            List<Line> kept = new java.util.ArrayList<>(LIMIT);
+            kept.addAll(lines.subList(lines.size() + batch.size() - LIMIT, lines.size()));
+            kept.addAll(batch);
+            lines.setAll(kept);
+        } else {
+            lines.addAll(batch);
+        }
         view.scrollTo(lines.size() - 1);
     }
 

@@ -62,7 +62,23 @@ public final class PalettePanel extends VBox {
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
-        getChildren().addAll(title, list);
+        // A double-click on the canvas adds the selected template: one is always selected, and named here.
+        list.getSelectionModel().select(list.getItems().stream().filter(t -> t.name().equals(ProcessTemplate.empty().name()))
+                .findFirst().orElse(list.getItems().getLast()));
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            if (t == null && a != null) {
+                list.getSelectionModel().select(a);
+            }
+        });
+        Label adds = new Label();
+        adds.setId("palette-adds");
+        adds.getStyleClass().add("hint");
+        adds.setWrapText(true);
+        adds.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            ProcessTemplate t = list.getSelectionModel().getSelectedItem();
+            return "Double-click the canvas to add: " + (t == null ? ProcessTemplate.empty().name() : t.name());
+        }, list.getSelectionModel().selectedItemProperty()));
+        getChildren().addAll(title, list, adds);
     }
 
     public ListView<ProcessTemplate> list() {

@@ -6,16 +6,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.paint.Color;
+import org.chanvas.app.diagram.RunOverlay;
 import org.chanvas.app.editor.CanvasPainter;
 import org.chanvas.app.editor.EditorDocument;
 import org.chanvas.app.editor.LiveAnalysis;
@@ -29,21 +39,19 @@ import org.chanvas.app.editor.panels.MessageBar;
 import org.chanvas.model.Network;
 import org.chanvas.model.script.Pos;
 import org.chanvas.model.script.ScriptParser;
-import org.chanvas.runtime.engine.ConcurrentEngine;
-import org.chanvas.runtime.engine.Pacing;
-import org.chanvas.runtime.engine.Run;
-import org.chanvas.runtime.engine.RunOptions;
 import org.chanvas.runtime.engine.RunOutcome;
 import org.chanvas.runtime.engine.RunPlan;
-import org.chanvas.runtime.event.EventQueue;
-import org.chanvas.runtime.event.RunEvent;
 import org.chanvas.runtime.watch.Diagnosis;
 import org.chanvas.runtime.watch.WaitOn;
 
 /**
- * Runs the document and shows it: Run, Pause, Step (one message), Stop and the speed. Editing is locked while
- * a run goes. The runtime's threads only put events in a queue; an {@link AnimationTimer} drains it on the FX
- * thread once a pulse, animates the tokens and states, feeds the Console, and explains how the run ended.
+ * Runs the document and shows it, move by move: Run, Pause, Step (→), Step back (←), Restart (Home), a
+ * timeline to any move, Stop, the speed and the seed. The run is a {@link RunSession}: the one semantics, a
+ * seeded scheduler and the history. The animation is the clock: at a paced speed the FX thread applies a
+ * move, keeps drawing the state before it while its message travels, and shows the state after it (the
+ * receiver's state and line, the printed line, a buffer's fill, an ending) when the message arrives. At
+ * instant speed a driver thread applies moves in short batches under a fair lock and the FX thread shows the
+ * latest state once a pulse, so nothing queues up: the diagram is always exactly one state of the run.
  */
 public final class RunController {
 
@@ -51,6 +59,15 @@ public final class RunController {
     private static final List<Color> PROCESS_COLOURS = List.of(Color.web("#1565c0"), Color.web("#2e7d32"),
             Color.web("#6a1b9a"), Color.web("#ef6c00"), Color.web("#00838f"), Color.web("#ad1457"),
             Color.web("#4e342e"), Color.web("#283593"));
+    /** Lines the Console keeps (its own limit too). */
+    private static final int CONSOLE_LINES = 5000;
+    /** How long the driver holds the run before the FX thread may look: well under a frame. */
+    private static final long BATCH_NANOS = 2_000_000L;
+    /** Local moves a paced pulse applies at most while looking for the next message, so a computing
+     * process cannot hold up the FX thread. */
+    private static final int SILENT_PER_PULSE = 2_000;
+    /** How often the Console catches up during an instant run. */
+    private static final long CONSOLE_NANOS = 150_000_000L;
 
     private final EditorDocument document;
     private final DiagramView view;
@@ -61,10 +78,16 @@ public final class RunController {
     private final Selection selection;
     private final Supplier<LiveAnalysis.Report> analysis;
     private final ScriptCache scripts = new ScriptCache(ScriptParser::parse);
-    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 0.6);
+    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 0.45);
+    private final ObjectProperty<Long> seedSetting = new SimpleObjectProperty<>(this, "seed");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(this, "paused");
+    private final ReadOnlyBooleanWrapper hasRun = new ReadOnlyBooleanWrapper(this, "hasRun");
     private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper(this, "stateText", "");
+    private final ReadOnlyLongWrapper position = new ReadOnlyLongWrapper(this, "position");
+    private final ReadOnlyLongWrapper end = new ReadOnlyLongWrapper(this, "end");
+    private final ReadOnlyLongWrapper start = new ReadOnlyLongWrapper(this, "start");
+    private final ReentrantLock lock = new ReentrantLock(true);
     private final AnimationTimer pump = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -72,14 +95,94 @@ public final class RunController {
         }
     };
 
-    private Run run;
-    private EventQueue queue;
-    private Pacing pacing;
-    private RunAnimator animator;
+    /** Guarded by {@link #lock} while a driver exists; otherwise the FX thread's. */
+    private RunSession session;
+    private RunSession.Limits limits;
+    private Driver driver;
+    /** The latest driver made, for tests that it is gone after Stop. */
+    private volatile Driver lastDriver;
     private Network network;
     private Map<String, Color> colours = Map.of();
-    private Optional<RunOutcome> ended = Optional.empty();
-    private boolean overlayShown;
+    private boolean playing;
+    private boolean endShown;
+    private Long lastSeed;
+    private RunSession.Picture shown;
+    /** The message on its way: the state shown meanwhile is the one before its move. */
+    private InFlight flight;
+    /** Where the current step began, so that stepping back during a flight returns there. */
+    private long stepStart;
+    /** The position whose prints the Console shows. */
+    private long consoleAt;
+    private Runnable onFrame = () -> { };
+    private SequenceChart chart;
+    /** The position the chart shows, so a frame that moves nothing does not redraw it. */
+    private long chartAt = -1;
+    /** Printed lines of an instant run not yet in the Console, and when the Console last caught up. */
+    private final List<ConsolePanel.Line> pendingLines = new ArrayList<>();
+    private long consoleShownAt;
+
+    /** A message travelling: shown from {@code startNanos} for {@code nanos}, then {@code after} is shown. */
+    private record InFlight(RunSession.Flight flight, RunSession.Picture before, RunSession.Picture after,
+                            long startNanos, long nanos) {
+    }
+
+    /** What the driver last published for the screen: a state and the prints since the one before. */
+    private record Snapshot(RunSession.Picture picture, long start, long end, List<RunSession.Print> prints,
+                            boolean ended) {
+    }
+
+    /**
+     * The instant-speed thread: applies moves until told to stop or the run ends. It holds the session's lock
+     * only for short batches, and when the screen asks for a frame it publishes one itself between two moves,
+     * so the FX thread never waits for it (even when the machine is busy and the driver loses its core).
+     */
+    private final class Driver implements Runnable {
+        private final RunSession run;
+        private volatile boolean stop;
+        private volatile boolean frameWanted = true;
+        private final AtomicReference<Snapshot> published = new AtomicReference<>();
+        private final CountDownLatch done = new CountDownLatch(1);
+        private long printedUpTo;
+
+        Driver(RunSession run, long printedUpTo) {
+            this.run = run;
+            this.printedUpTo = printedUpTo;
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (!stop) {
+                    lock.lock();
+                    try {
+                        long until = System.nanoTime() + BATCH_NANOS;
+                        for (int i = 1; ; i++) {
+                            if (stop) {
+                                return;
+                            }
+                            boolean ended = run.advance(false) == null;
+                            if (ended || frameWanted) {
+                                frameWanted = false;
+                                List<RunSession.Print> ps = run.prints(printedUpTo, run.position(), CONSOLE_LINES);
+                                printedUpTo = run.position();
+                                published.set(new Snapshot(run.picture(), run.start(), run.end(), ps, ended));
+                            }
+                            if (ended) {
+                                return;
+                            }
+                            if ((i & 63) == 0 && System.nanoTime() >= until) {
+                                break;
+                            }
+                        }
+                    } finally {
+                        lock.unlock();
+                    }
+                }
+            } finally {
+                done.countDown();
+            }
+        }
+    }
 
     public RunController(EditorDocument document, DiagramView view, CanvasPainter painter, ConsolePanel console,
                          MessageBar messages, InspectorPanel inspector, Selection selection,
@@ -93,66 +196,164 @@ public final class RunController {
         this.selection = selection;
         this.analysis = analysis;
         speed.addListener((o, a, s) -> {
-            if (run != null && !paused.get() && !(pacing.policy() instanceof Pacing.Step)) {
-                pacing.setPolicy(policyFor(s.doubleValue()));
+            if (session != null && playing) {
+                play(); // the new speed: instant starts a driver, paced stops it
             }
         });
         // The run's picture belongs to the network it ran; the first edit after it clears the picture.
         document.networkProperty().addListener((o, a, n) -> {
-            if (run == null && overlayShown) {
-                clearOverlay();
+            if (session != null && !running.get()) {
+                clear();
             }
         });
+        selection.processes().addListener((javafx.collections.SetChangeListener<String>) c -> showRunLine());
     }
 
-    /** Starts a run, or resumes a paused one. */
+    // ---- commands ----
+
+    /** Starts a run, or plays on from where the shown run stands; a run shown at its end starts anew. */
     public void run() {
-        if (run != null) {
-            paused.set(false);
-            pacing.setPolicy(policyFor(speed.get()));
-            stateText.set("running");
+        if (session == null || session.atEnd() && !running.get()) {
+            if (!start(seedSetting.get())) {
+                return;
+            }
+        }
+        play();
+    }
+
+    /**
+     * Runs the network with seeds 1..{@code runs} off the FX thread and shows how often each outcome came; a
+     * click on an outcome replays its seed here. Empty when the network cannot run.
+     */
+    public Optional<RunManyDialog> runMany(int runs) {
+        inspector.flush();
+        Network n = document.network();
+        try {
+            RunPlan plan = RunPlan.compile(n, scripts);
+            RunManyDialog d = new RunManyDialog(view.getScene().getWindow(),
+                    n.title().isBlank() ? "this network" : n.title(), plan, runs, seed -> {
+                        if (start(seed)) {
+                            play();
+                        }
+                    });
+            d.show();
+            return Optional.of(d);
+        } catch (RunPlan.InvalidPlanException e) {
+            messages.show(MessageBar.Tone.ERROR, "Cannot run: " + String.join("; ", e.problems()));
+            return Optional.empty();
+        }
+    }
+
+    /** Starts a new run with the seed of the last one. */
+    public void runAgain() {
+        if (lastSeed == null) {
+            run();
             return;
         }
-        start(policyFor(speed.get()));
+        if (start(lastSeed)) {
+            play();
+        }
     }
 
     public void pause() {
-        if (run != null) {
-            paused.set(true);
-            pacing.setPolicy(new Pacing.Paused());
-            stateText.set("paused");
-        }
-    }
-
-    /** Lets exactly one message through; starts a run in step mode if none goes. */
-    public void step() {
-        if (run == null) {
-            if (!start(new Pacing.Step())) {
-                return;
-            }
-        } else if (!(pacing.policy() instanceof Pacing.Step)) {
-            pacing.setPolicy(new Pacing.Step());
-        }
-        paused.set(true);
-        stateText.set("stepping");
-        pacing.step();
-    }
-
-    /** Ends the run at once and returns to editing; the runtime's threads wind down on their own. */
-    public void stop() {
-        if (run == null) {
-            clearOverlay();
+        if (session == null) {
             return;
         }
-        Run r = run;
-        finishRun(Optional.of(new RunOutcome.Stopped()));
-        r.stop();
-        Thread.ofVirtual().name("chanvas-run-close").start(r::close);
-        console.note("Stopped.");
-        clearOverlay();
+        playing = false;
+        stopDriver();
+        paused.set(true);
+        refreshFromSession();
+        status();
     }
 
-    private boolean start(Pacing.Policy policy) {
+    /** Shows the next message (→): the local moves before it, then its flight; starts a run if none goes. */
+    public void step() {
+        if (session == null || session.atEnd() && !running.get()) {
+            if (!start(seedSetting.get())) {
+                return;
+            }
+        }
+        playing = false;
+        stopDriver();
+        paused.set(true);
+        long now = System.nanoTime();
+        if (flight != null) {
+            land(); // one press, one message: the one on its way arrives now
+        }
+        startBeat(now, stepNanos());
+        status();
+        pump.start();
+    }
+
+    /** Shows the state before the last message (←). */
+    public void stepBack() {
+        if (session == null) {
+            return;
+        }
+        playing = false;
+        stopDriver();
+        paused.set(running.get());
+        long target;
+        lock.lock();
+        try {
+            target = flight != null ? stepStart : previousStop(session.position());
+        } finally {
+            lock.unlock();
+        }
+        seek(target);
+    }
+
+    /** Back to the start of the run (Home). */
+    public void restart() {
+        if (session != null) {
+            seek(session.start());
+        }
+    }
+
+    /** Shows the state after {@code target} moves (clamped to the history); pauses a playing run. */
+    public void seek(long target) {
+        if (session == null) {
+            return;
+        }
+        playing = false;
+        stopDriver();
+        if (running.get()) {
+            paused.set(true);
+        }
+        flight = null;
+        lock.lock();
+        try {
+            session.seek(target);
+            shown = session.picture();
+        } finally {
+            lock.unlock();
+        }
+        endShown = false;
+        messages.hide();
+        rebuildConsole();
+        display(List.of());
+        showEnd();
+        status();
+    }
+
+    /** Ends the run at once and returns to editing. */
+    public void stop() {
+        if (session == null) {
+            clear();
+            return;
+        }
+        boolean wasRunning = running.get();
+        clear();
+        if (wasRunning) {
+            console.note("Stopped.");
+            stateText.set("stopped");
+        }
+    }
+
+    // ---- running ----
+
+    private boolean start(Long seed) {
+        clear();
         inspector.flush();
         network = document.network();
         messages.hide();
@@ -161,110 +362,322 @@ public final class RunController {
             plan = RunPlan.compile(network, scripts);
         } catch (RunPlan.InvalidPlanException e) {
             messages.show(MessageBar.Tone.ERROR, "Cannot run: " + String.join("; ", e.problems()));
+            console.clear();
             console.error("Cannot run this network:");
             e.problems().forEach(p -> console.error("  " + p));
             return false;
         }
-        console.clear();
-        console.note("Run started (" + network.processes().size() + " processes).");
+        long s = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1_000_000);
+        lastSeed = s;
         colours = new HashMap<>();
         for (int i = 0; i < network.processes().size(); i++) {
             colours.put(network.processes().get(i).id(), PROCESS_COLOURS.get(i % PROCESS_COLOURS.size()));
         }
-        queue = new EventQueue();
-        pacing = new Pacing(policy);
-        animator = new RunAnimator(network, scripts);
-        ended = Optional.empty();
+        session = limits == null ? new RunSession(plan, s) : new RunSession(plan, s, limits);
+        shown = session.picture();
+        stepStart = 0;
+        endShown = false;
         document.setLocked(true);
-        run = new ConcurrentEngine().prepare(plan, RunOptions.defaults().withSink(queue).withPacing(pacing));
         running.set(true);
-        paused.set(policy instanceof Pacing.Paused || policy instanceof Pacing.Step);
-        stateText.set(paused.get() ? "stepping" : "running");
-        overlayShown = true;
-        run.start();
-        pump.start();
+        hasRun.set(true);
+        paused.set(true);
+        rebuildConsole();
+        display(List.of());
+        status();
         return true;
     }
 
+    /** Plays at the current speed: a driver at instant speed, the pulse otherwise. */
+    private void play() {
+        if (session == null) {
+            return;
+        }
+        playing = true;
+        paused.set(false);
+        if (instant()) {
+            if (flight != null) {
+                land();
+            }
+            if (driver == null) {
+                driver = new Driver(session, consoleAt);
+                lastDriver = driver;
+                Thread.ofPlatform().name("chanvas-editor-run").daemon().start(driver);
+            }
+        } else {
+            stopDriver();
+        }
+        status();
+        pump.start();
+    }
+
+    private boolean instant() {
+        return speed.get() >= 0.999;
+    }
+
+    /** Tells the driver to stop; it ends within one move, and the session's lock keeps it off our state. */
+    private void stopDriver() {
+        if (driver != null) {
+            driver.stop = true;
+            driver = null;
+        }
+        if (!pendingLines.isEmpty()) {
+            console.addAll(pendingLines); // what the screen already counts as shown
+            pendingLines.clear();
+        }
+    }
+
     private void pulse(long now) {
-        if (animator == null) {
+        if (session == null) {
             pump.stop();
             return;
         }
-        List<ConsolePanel.Line> printed = new ArrayList<>();
-        List<RunOutcome> decided = new ArrayList<>();
-        if (queue != null) {
-            long flight = flightNanos();
-            queue.drain(e -> {
-                animator.accept(e, now, flight);
-                switch (e) {
-                    case RunEvent.Printed p -> printed.add(new ConsolePanel.Line(p.label(), p.text(),
-                            colours.getOrDefault(p.process(), Color.BLACK), ConsolePanel.Line.Kind.PRINT));
-                    // The events that end a run say so themselves; the outcome may be decided a little later.
-                    case RunEvent.Deadlock d -> decided.add(new RunOutcome.Deadlocked(d.diagnosis()));
-                    case RunEvent.Failed f -> decided.add(new RunOutcome.ScriptFailed(f.process(), label(f.process()),
-                            f.line(), f.column(), f.message()));
-                    default -> { }
+        if (driver != null) {
+            Snapshot snap = driver.published.getAndSet(null);
+            driver.frameWanted = true;
+            if (snap != null) {
+                shown = snap.picture();
+                pendingLines.addAll(lines(snap.prints()));
+                if (pendingLines.size() > 2 * CONSOLE_LINES) {
+                    pendingLines.subList(0, pendingLines.size() - CONSOLE_LINES).clear();
                 }
-            });
+                // Lines that scroll by faster than anyone reads: the Console catches up a few times a second.
+                if (snap.ended() || now - consoleShownAt >= CONSOLE_NANOS) {
+                    console.addAll(pendingLines);
+                    pendingLines.clear();
+                    consoleShownAt = now;
+                }
+                consoleAt = snap.picture().position();
+                display(List.of());
+                start.set(snap.start());
+                end.set(snap.end());
+                if (snap.ended()) {
+                    stopDriver();
+                    playing = false;
+                    refreshFromSession(); // the driver is gone: the lock is free, and the end is shown
+                    pump.stop();
+                }
+                onFrame.run();
+            }
+            return;
         }
-        console.addAll(printed);
-        painter.setRun(animator.overlay(now));
-        showRunLine();
-        view.repaint();
-        if (run != null && ended.isEmpty()) {
-            if (!decided.isEmpty()) {
-                finishRun(Optional.of(decided.getFirst()));
-            } else if (run.outcome().isPresent() && queue.isEmpty()) {
-                finishRun(run.outcome());
+        int beats = 0;
+        while (true) {
+            if (flight != null) {
+                long arrive = flight.startNanos() + flight.nanos();
+                if (now < arrive) {
+                    break;
+                }
+                land();
+                if (!playing || ++beats > 500) {
+                    break;
+                }
+                // A fast speed lands several messages a frame; each next one starts when the last arrived.
+                startBeat(Math.max(arrive, now - 100_000_000L), paceNanos());
+            } else if (playing) {
+                if (!startBeat(now, paceNanos())) {
+                    break;
+                }
+            } else {
+                break;
             }
         }
-        if (run == null && !animator.animating()) {
+        display(flight == null || flight.flight() == null ? List.of() : List.of(flight.flight().at(
+                (now - flight.startNanos()) / (double) flight.nanos())));
+        onFrame.run();
+        if (flight == null && (!playing || session.atEnd())) {
+            playing = false;
             pump.stop();
         }
     }
 
-    private void showRunLine() {
-        Optional<String> p = selection.singleProcess();
-        int line = p.flatMap(animator::line).orElse(0);
-        inspector.processInspector().scriptEditor().setRunLine(run == null && ended.isEmpty() ? 0 : line);
+    /**
+     * Applies local moves up to the next visible one and sends that one on its way; false when none came
+     * (the run ended, or the pulse's budget of local moves ran out).
+     */
+    private boolean startBeat(long now, long nanos) {
+        lock.lock();
+        try {
+            if (flight == null) {
+                stepStart = session.position();
+            }
+            for (int i = 0; i < SILENT_PER_PULSE; i++) {
+                // The state just before the visible move, after the local moves that led to it.
+                RunSession.Picture before = session.position() == shown.position() ? shown : session.picture();
+                RunSession.Beat beat = session.advance(true);
+                if (beat == null) {
+                    shown = session.picture();
+                    afterLanding();
+                    return false;
+                }
+                if (!beat.visible()) {
+                    continue;
+                }
+                flight = new InFlight(session.flightOf(beat).orElse(null), before, session.picture(), now, nanos);
+                return true;
+            }
+            shown = session.picture();
+            afterLanding();
+            return false;
+        } finally {
+            lock.unlock();
+        }
     }
 
-    private void finishRun(Optional<RunOutcome> outcome) {
-        ended = outcome;
-        Run r = run;
-        run = null;
-        running.set(false);
-        paused.set(false);
-        document.setLocked(false);
-        if (r != null && outcome.isPresent() && !(outcome.get() instanceof RunOutcome.Stopped)) {
-            // Closing joins the run's threads: never on the FX thread.
-            Thread.ofVirtual().name("chanvas-run-close").start(() -> {
-                r.stop();
-                r.close();
-            });
+    /** The message on its way arrives: the state after its move is shown, and what it printed. */
+    private void land() {
+        if (flight == null) {
+            return;
         }
-        outcome.ifPresent(this::explain);
+        shown = flight.after();
+        flight = null;
+        afterLanding();
+    }
+
+    private void afterLanding() {
+        appendPrints(shown.position());
+        showEnd();
+    }
+
+    /** The latest state of the session (instant speed, pause, seek): no message is drawn on its way. */
+    private void refreshFromSession() {
+        lock.lock();
+        try {
+            flight = null;
+            shown = session.picture();
+        } finally {
+            lock.unlock();
+        }
+        appendPrints(shown.position());
+        display(List.of());
+        showEnd();
+    }
+
+    private void display(List<RunOverlay.Token> tokens) {
+        if (session == null) {
+            return;
+        }
+        RunSession.Picture p = flight != null ? flight.before() : shown;
+        painter.setRun(p.overlay(tokens));
+        if (driver == null) {
+            end.set(session.end());
+            start.set(session.start());
+        }
+        position.set(p.position());
+        refreshChart(p.position());
+        showRunLine();
+        view.repaint();
+    }
+
+    private void showRunLine() {
+        if (session == null || shown == null) {
+            return;
+        }
+        RunSession.Picture p = flight != null ? flight.before() : shown;
+        int line = selection.singleProcess().map(id -> p.lines().getOrDefault(id, 0)).orElse(0);
+        inspector.processInspector().scriptEditor().setRunLine(line);
+    }
+
+    /** The Console up to the shown position: the prints since the last shown one. */
+    private void appendPrints(long upTo) {
+        if (upTo < consoleAt) {
+            rebuildConsole();
+            return;
+        }
+        List<RunSession.Print> ps;
+        lock.lock();
+        try {
+            ps = session.prints(consoleAt, upTo, CONSOLE_LINES);
+        } finally {
+            lock.unlock();
+        }
+        console.addAll(lines(ps));
+        consoleAt = upTo;
+    }
+
+    /** The Console as it stood at the shown position. */
+    private void rebuildConsole() {
+        console.clear();
+        console.note("Run started (" + network.processes().size() + " processes, seed " + session.seed() + ").");
+        long at = shown == null ? 0 : (flight != null ? flight.before() : shown).position();
+        List<RunSession.Print> ps;
+        lock.lock();
+        try {
+            ps = session.prints(-1, at, CONSOLE_LINES);
+        } finally {
+            lock.unlock();
+        }
+        console.addAll(lines(ps));
+        consoleAt = at;
+    }
+
+    private List<ConsolePanel.Line> lines(List<RunSession.Print> ps) {
+        List<ConsolePanel.Line> out = new ArrayList<>(ps.size());
+        for (RunSession.Print p : ps) {
+            String id = session.semantics().processId(p.process());
+            out.add(new ConsolePanel.Line(p.label(), p.text(), colours.getOrDefault(id, Color.BLACK),
+                    ConsolePanel.Line.Kind.PRINT));
+        }
+        return out;
+    }
+
+    /** At the run's last state: say how it ended (once per arrival there); elsewhere the banner goes. */
+    private void showEnd() {
+        boolean atEnd = session.atEnd() && shown.position() == session.end() && flight == null;
+        if (atEnd && !endShown) {
+            endShown = true;
+            RunOutcome o = session.outcome().orElseThrow();
+            if (running.get()) {
+                running.set(false);
+                paused.set(false);
+                playing = false;
+                document.setLocked(false);
+            }
+            explain(o);
+        } else if (!atEnd && endShown) {
+            endShown = false;
+            messages.hide();
+        }
+        if (!atEnd && messages.isShowing() && running.get()) {
+            messages.hide();
+        }
+    }
+
+    private void status() {
+        if (session == null) {
+            return;
+        }
+        if (session.atEnd() && endShown) {
+            return;
+        }
+        String seed = " \u00b7 seed " + session.seed();
+        if (!running.get()) {
+            stateText.set("move " + shown.position() + " of " + session.end() + seed);
+        } else if (playing) {
+            stateText.set("running" + seed);
+        } else {
+            stateText.set((flight != null || shown.position() > 0 ? "stepping" : "ready") + seed);
+        }
     }
 
     private void explain(RunOutcome outcome) {
+        String seed = " \u00b7 seed " + session.seed();
         switch (outcome) {
             case RunOutcome.Finished f -> {
-                stateText.set("finished");
+                stateText.set("finished" + seed);
                 console.note("All processes finished.");
             }
-            case RunOutcome.Stopped s -> stateText.set("stopped");
+            case RunOutcome.Stopped s -> stateText.set("stopped" + seed);
             case RunOutcome.InternalError e -> {
-                stateText.set("internal error");
+                stateText.set("internal error" + seed);
                 console.error(e.describe());
                 messages.show(MessageBar.Tone.ERROR, e.describe());
             }
             case RunOutcome.TimedOut t -> {
-                stateText.set("timed out");
+                stateText.set("timed out" + seed);
                 console.error("The run timed out after " + t.millis() + " ms.");
             }
             case RunOutcome.ScriptFailed f -> {
-                stateText.set("script error");
+                stateText.set("script error" + seed);
                 String where = f.label() + " line " + f.line() + ":" + f.column();
                 console.error("Script error in " + where + ": " + f.message());
                 messages.show(MessageBar.Tone.ERROR, "Script error in " + where + ": " + f.message());
@@ -275,14 +688,102 @@ public final class RunController {
                 }
             }
             case RunOutcome.Deadlocked d -> {
-                stateText.set(d.diagnosis().stuck() ? "stuck" : "deadlock");
-                String words = banner(d.diagnosis());
-                messages.show(MessageBar.Tone.ERROR, words);
+                stateText.set((d.diagnosis().stuck() ? "stuck" : "deadlock") + seed);
+                messages.show(MessageBar.Tone.ERROR, banner(d.diagnosis()));
                 for (String line : d.diagnosis().describe().split("\n")) {
                     console.error(line);
                 }
             }
         }
+    }
+
+    /** Where a step back lands: the position after the last visible move before {@code from}, or the start. */
+    private long previousStop(long from) {
+        long p = from - 1;
+        while (p > session.start() && !session.visibleMoveLeadsTo(p)) {
+            p--;
+        }
+        return Math.max(session.start(), p);
+    }
+
+    private long paceNanos() {
+        return secondsPerMessage(speed.get());
+    }
+
+    /** A step's message travels at the chosen pace, but never so fast that one cannot see it go. */
+    private long stepNanos() {
+        return Math.max(350_000_000L, Math.min(1_000_000_000L, secondsPerMessage(Math.min(speed.get(), 0.99))));
+    }
+
+    /** Slider 0..1: two and a half seconds a message at the left, about 30 a second near the right. */
+    static long secondsPerMessage(double s) {
+        return (long) (2.5e9 * Math.pow(2, -7 * Math.max(0, Math.min(1, s))));
+    }
+
+    /** The sequence chart to keep in step with the run; a click on one of its arrows shows that move. */
+    public void setChart(SequenceChart c) {
+        chart = c;
+        c.setOnPick(this::seek);
+    }
+
+    private void refreshChart(long at) {
+        if (chart == null || driver != null || (at == chartAt && !endShown)) {
+            return;
+        }
+        chartAt = at;
+        List<RunSession.Message> ms;
+        String ending = "";
+        lock.lock();
+        try {
+            ms = session.messages(at - 2_000, at, 200);
+            if (session.atEnd() && at == session.end()) {
+                ending = switch (session.outcome().orElseThrow()) {
+                    case RunOutcome.Deadlocked d -> (d.diagnosis().stuck() ? "stuck" : "deadlock")
+                            + (d.diagnosis().cycle().isEmpty() ? "" : ": " + String.join(" \u2192 ", d.diagnosis().cycle())
+                            + " \u2192 " + d.diagnosis().cycle().getFirst());
+                    case RunOutcome.ScriptFailed f -> "script error in " + f.label() + ": " + f.message();
+                    default -> "finished";
+                };
+            }
+        } finally {
+            lock.unlock();
+        }
+        chart.show(network.processes().stream().map(org.chanvas.model.Process::id).toList(), ms, at, ending);
+    }
+
+    /** Back to editing: the run's driver told to stop, its picture gone. */
+    private void clear() {
+        stopDriver();
+        playing = false;
+        flight = null;
+        session = null;
+        shown = null;
+        endShown = false;
+        painter.setRun(null);
+        inspector.processInspector().scriptEditor().setRunLine(0);
+        if (running.get()) {
+            document.setLocked(false);
+        }
+        running.set(false);
+        paused.set(false);
+        hasRun.set(false);
+        position.set(0);
+        end.set(0);
+        start.set(0);
+        stateText.set("");
+        pump.stop();
+        chartAt = -1;
+        if (chart != null) {
+            chart.show(List.of(), List.of(), 0, "");
+        }
+        view.repaint();
+    }
+
+    /** Forgets the last run's output: a new or opened document starts with an empty Console. */
+    public void forget() {
+        clear();
+        console.clear();
+        messages.hide();
     }
 
     /** The deadlock in words: who waits for whom, the cycle, and whether the analysis saw it coming. */
@@ -340,39 +841,21 @@ public final class RunController {
         return network.process(id).map(org.chanvas.model.Process::displayLabel).orElse(id);
     }
 
-    private void clearOverlay() {
-        overlayShown = false;
-        ended = Optional.empty();
-        painter.setRun(null);
-        inspector.processInspector().scriptEditor().setRunLine(0);
-        if (animator != null && run == null) {
-            animator = null;
-        }
-        stateText.set("");
-        view.repaint();
-    }
-
-    /** Slider 0..1: one message a second at the left, sixty-four a second near the right, instant at the end. */
-    static Pacing.Policy policyFor(double s) {
-        if (s >= 0.999) {
-            return new Pacing.Instant();
-        }
-        return new Pacing.Paced(Math.pow(2, s * 6), 1000);
-    }
-
-    private long flightNanos() {
-        return switch (pacing.policy()) {
-            case Pacing.Paced p -> (long) (1_000_000_000L / p.speed() * 0.9);
-            case Pacing.Instant i -> 0;
-            case Pacing.Step s -> 500_000_000L;
-            case Pacing.Paused p -> 500_000_000L;
-        };
-    }
-
     public DoubleProperty speedProperty() {
         return speed;
     }
 
+    /** The seed of the next run, or null for a random one. */
+    public ObjectProperty<Long> seedProperty() {
+        return seedSetting;
+    }
+
+    /** The seed of the last run started, if any. */
+    public Optional<Long> lastSeed() {
+        return Optional.ofNullable(lastSeed);
+    }
+
+    /** Whether a run is going (not yet at its end, not stopped): editing is locked meanwhile. */
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
     }
@@ -381,17 +864,76 @@ public final class RunController {
         return paused.getReadOnlyProperty();
     }
 
+    /** Whether a run (going or ended) is shown, so its history can be walked. */
+    public ReadOnlyBooleanProperty hasRunProperty() {
+        return hasRun.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty stateTextProperty() {
         return stateText.getReadOnlyProperty();
     }
 
-    /** How the last run ended, once it has. */
-    public Optional<RunOutcome> outcome() {
-        return ended;
+    /** The move the diagram shows (moves applied to reach it). */
+    public ReadOnlyLongProperty positionProperty() {
+        return position.getReadOnlyProperty();
     }
 
-    /** The animator of the current or last run, for tests. */
-    public Optional<RunAnimator> animator() {
-        return Optional.ofNullable(animator);
+    /** Moves the run has made so far. */
+    public ReadOnlyLongProperty endProperty() {
+        return end.getReadOnlyProperty();
+    }
+
+    /** The earliest move the history still keeps. */
+    public ReadOnlyLongProperty startProperty() {
+        return start.getReadOnlyProperty();
+    }
+
+    /** How the shown run ended, once the diagram shows its end. */
+    public Optional<RunOutcome> outcome() {
+        return session != null && endShown ? session.outcome() : Optional.empty();
+    }
+
+    /** What the diagram shows of the run now, or null when editing. */
+    public RunOverlay overlay() {
+        return painter.run();
+    }
+
+    /** Whether a message is drawn on its way now. */
+    public boolean inFlight() {
+        return flight != null;
+    }
+
+    /** The line the diagram shows a process on (0 for none). */
+    public int lineOf(String process) {
+        RunSession.Picture p = flight != null ? flight.before() : shown;
+        return p == null ? 0 : p.lines().getOrDefault(process, 0);
+    }
+
+    /** Called on the FX thread after every frame the run draws; tests record what the screen showed. */
+    public void setOnFrame(Runnable r) {
+        onFrame = r == null ? () -> { } : r;
+    }
+
+    /** History limits of the next runs (tests use small ones); null for the default. */
+    public void setHistoryLimits(RunSession.Limits l) {
+        limits = l;
+    }
+
+    /**
+     * Reads the session under its lock (tests and benchmarks: moves made, memory kept).
+     */
+    public <T> Optional<T> inspect(java.util.function.Function<RunSession, T> f) {
+        lock.lock();
+        try {
+            return session == null ? Optional.empty() : Optional.ofNullable(f.apply(session));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether no driver thread is applying moves (at most one move after Stop or Pause). */
+    public boolean driverIdle(long millis) throws InterruptedException {
+        Driver d = lastDriver;
+        return d == null || d.done.await(millis, TimeUnit.MILLISECONDS);
     }
 }
