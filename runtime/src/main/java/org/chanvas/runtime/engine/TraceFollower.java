@@ -4,8 +4,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.chanvas.model.ChannelKind;
 import org.chanvas.model.Endpoint;
@@ -57,10 +59,23 @@ final class TraceFollower implements DeterministicRun.Scheduler {
     private final int[] tried;
     private int attempt;
     private final List<Integer> triedLines = new ArrayList<>();
+    /**
+     * Processes whose steps are taken as soon as they show nothing. A trace does not record a step that shows
+     * nothing (a process reaching a receive whose writer is already there), so where the follower took such a
+     * step late and it then blocked, the replay is tried again with that process stepping early.
+     */
+    private final Set<Integer> eager;
+    /** Processes that could still step when the trace said the run was over: candidates for {@link #eager}. */
+    private final Set<Integer> late = new LinkedHashSet<>();
 
     TraceFollower(List<Traced> trace, Matching matching) {
+        this(trace, matching, Set.of());
+    }
+
+    TraceFollower(List<Traced> trace, Matching matching, Set<Integer> eager) {
         this.trace = List.copyOf(trace);
         this.matching = matching;
+        this.eager = Set.copyOf(eager);
         this.keys = new String[trace.size()];
         this.consumed = new boolean[trace.size()];
         this.tried = new int[trace.size()];
@@ -110,6 +125,11 @@ final class TraceFollower implements DeterministicRun.Scheduler {
     }
 
     // ---- what the replay found ----
+
+    /** Processes that could still take a step of their own where the trace says the run ended. */
+    Set<Integer> late() {
+        return late;
+    }
 
     /** The first line that did not fit, in words starting with {@code line N:}; null while all fit. */
     String divergence() {
@@ -187,6 +207,16 @@ final class TraceFollower implements DeterministicRun.Scheduler {
         }
         if (!planned.isEmpty()) {
             return take(sem, s);
+        }
+        for (int p : eager) {
+            if (s.status(p) == State.Status.RUNNABLE) {
+                Move step = new Move.Step(p);
+                EventQueueOf made = new EventQueueOf();
+                sem.apply(s.copy(), step, made);
+                if (made.events.isEmpty()) {
+                    return step;
+                }
+            }
         }
         Traced first = next();
         while (first != null && matching == Matching.PER_PROCESS && first.event() instanceof RunEvent.Blocked b
@@ -294,6 +324,11 @@ final class TraceFollower implements DeterministicRun.Scheduler {
             }
         }
         if (!all.isEmpty()) {
+            for (Move m : all) {
+                if (m instanceof Move.Step st) {
+                    late.add(st.process());
+                }
+            }
             diverge(line, "the replay can still move (" + all.size() + " move" + (all.size() == 1 ? "" : "s") + ")");
         }
         return null;

@@ -58,11 +58,23 @@ public final class TraceReplay {
      */
     public static Result replay(RunPlan plan, List<TraceReader.Traced> trace, RunOptions options)
             throws InterruptedException {
-        Result strict = attempt(plan, trace, options, TraceFollower.Matching.STRICT);
-        if (strict instanceof Replayed) {
-            return strict;
+        Result strict = null;
+        // Each retry makes one more process step early (see TraceFollower.eager), so at most one per process.
+        java.util.Set<Integer> eager = new java.util.HashSet<>();
+        for (int tries = 0; tries <= plan.size(); tries++) {
+            TraceFollower follower = new TraceFollower(trace, TraceFollower.Matching.STRICT, eager);
+            Result r = attempt(plan, trace, options, follower);
+            if (r instanceof Replayed) {
+                return r;
+            }
+            if (strict == null) {
+                strict = r; // the first divergence is the one to report: retries only guess at silent steps
+            }
+            if (!eager.addAll(follower.late())) {
+                break;
+            }
         }
-        Result loose = attempt(plan, trace, options, TraceFollower.Matching.PER_PROCESS);
+        Result loose = attempt(plan, trace, options, new TraceFollower(trace, TraceFollower.Matching.PER_PROCESS));
         if (loose instanceof Replayed) {
             return loose;
         }
@@ -88,10 +100,9 @@ public final class TraceReplay {
     }
 
     private static Result attempt(RunPlan plan, List<TraceReader.Traced> trace, RunOptions options,
-                                   TraceFollower.Matching matching) throws InterruptedException {
+                                   TraceFollower follower) throws InterruptedException {
         boolean drawn = trace.stream().anyMatch(t -> t.event() instanceof RunEvent.Drawn);
         Semantics semantics = DeterministicRun.seeded(plan, options, drawn ? RandomMode.ASK : RandomMode.DRAW);
-        TraceFollower follower = new TraceFollower(trace, matching);
         EventQueue events = new EventQueue();
         RunOutcome outcome;
         // No time limit of its own: a replay ends with its trace. The options' limit still bounds it.
