@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * repeats): it never proves a network that a seeded run shows bad, its counterexamples replay, and its moves
  * are the shared semantics' moves, state by state.
  */
-class ExplorerProperties {
+class ExplorerPropertiesTest {
 
     static final int NETWORKS = 150;
     static final int RUNS = 100;
