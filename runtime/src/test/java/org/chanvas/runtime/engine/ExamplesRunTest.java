@@ -53,8 +53,8 @@ class ExamplesRunTest {
         String run = expect.path("run").asText();
         Long prints = expect.has("prints") ? expect.get("prints").asLong() : null;
         RunPlan plan = RunPlan.compile(n, ScriptParser::parse);
-        // Mostly the seeded engine (virtual time, so the lecture's second-long sleeps cost nothing); two runs on the
-        // concurrent one, which is what an unseeded `chanvas run` uses.
+        // Mostly the seeded engine, which `chanvas run` uses with or without --seed (virtual time, so the lecture's
+        // second-long sleeps cost nothing); two runs on the concurrent one, which `run --carriers` uses.
         for (int i = 0; i < 8; i++) {
             Engine engine = i % 4 == 3 ? new ConcurrentEngine() : new DeterministicEngine();
             EventQueue q = new EventQueue();

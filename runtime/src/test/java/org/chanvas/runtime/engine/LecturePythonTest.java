@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The lecture's programs, side by side: each example named after a lecture file prints, apart from the
  * {@code label: } prefix, the lines its Python (examples/lecture-python/NAME.py, run with python3) prints, in order
  * where the program fixes it and as a multiset where the order is free; and it ends as the Python ends (finished,
- * or never, which Chanvas reports as stuck). Over several seeds and on the concurrent engine (an unseeded run).
+ * or never, which Chanvas reports as stuck). Over several seeds, a fresh seed as an unseeded {@code chanvas run}
+ * draws, and the concurrent engine ({@code run --carriers}).
  */
 class LecturePythonTest {
 
@@ -99,12 +100,16 @@ class LecturePythonTest {
         for (long seed = 1; seed <= 5; seed++) {
             chanvasRuns.add(run(new DeterministicEngine(), plan, seed, finishes, shape.name() + " seed " + seed));
         }
-        chanvasRuns.add(run(new ConcurrentEngine(), plan, 0, finishes, shape.name() + " unseeded"));
+        long fresh = new java.util.SplittableRandom().nextLong(1, 1_000_000_000L);
+        chanvasRuns.add(run(new DeterministicEngine(), plan, fresh, finishes, shape.name() + " fresh seed " + fresh));
+        chanvasRuns.add(run(new ConcurrentEngine(), plan, 0, finishes, shape.name() + " on threads"));
 
         List<String> py = runPython(python.get(), shape.name(), chanvasRuns.getFirst().size(), finishes);
         assertThat(py).as("the lecture's " + shape.name() + ".py prints").isNotEmpty();
+        List<String> names = List.of("seed 1", "seed 2", "seed 3", "seed 4", "seed 5", "fresh seed " + fresh,
+                "on threads");
         for (int i = 0; i < chanvasRuns.size(); i++) {
-            String where = shape.name() + (i < 5 ? " seed " + (i + 1) : " unseeded");
+            String where = shape.name() + " " + names.get(i);
             assertSameShape(chanvasRuns.get(i), py, shape, where);
         }
     }
