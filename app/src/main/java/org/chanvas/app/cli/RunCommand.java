@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.chanvas.model.Network;
 import org.chanvas.model.script.ScriptParser;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Spec;
  * or {@code chanvas run FILE --replay TRACE.jsonl}:
  * runs a network headless,
  * prints each {@code print} as {@code label: text}, and exits 0 all finished, 3 deadlock or stuck (diagnosis
- * on stderr), 4 timeout, 5 script error, 70 internal error, 2 invalid input. With a seed the run is deterministic.
+ * on stderr), 4 timeout, 5 script error, 70 internal error, 2 invalid input. With a seed the run is deterministic;
+ * without one it draws a fresh seed and names it on stderr; with {@code --carriers} and no seed it runs on threads.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs a network headless and prints what its processes print.",
@@ -50,6 +52,9 @@ public final class RunCommand implements Callable<Integer> {
      */
     static final int PIPE_CAPACITY = 4096;
 
+    /** A fresh seed is below this: short enough to type back after {@code --seed}. */
+    static final long FRESH_SEEDS = 1_000_000_000L;
+
     @Spec
     CommandSpec spec;
 
@@ -57,7 +62,8 @@ public final class RunCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--seed", paramLabel = "N",
-            description = "run deterministically with this seed (same seed, same trace)")
+            description = "run deterministically with this seed (same seed, same trace); without it, a fresh seed, "
+                    + "named on stderr")
     Long seed;
 
     @Option(names = "--timeout", paramLabel = "S", description = "end the run after S seconds (exit 4)")
@@ -119,6 +125,15 @@ public final class RunCommand implements Callable<Integer> {
             return 2;
         }
         Writer traceOut = traceOutput.map(TraceOutput::writer).orElse(null);
+        // Without --seed the run still goes through the seeded engine, on a fresh seed that it names: the real
+        // threads of the concurrent engine hand a free message to the same reader every time, so the lecture's
+        // races (mult-cons: either consumer may take a message) never showed; the seed repeats the run. An
+        // explicit --carriers asks for real threads, for throughput.
+        if (seed == null && !spec.commandLine().getParseResult().hasMatchedOption("--carriers")) {
+            seed = new SplittableRandom().nextLong(1, FRESH_SEEDS);
+            err.println("seed " + seed + " (--seed " + seed + " repeats this run)");
+            err.flush();
+        }
         // Set before the run's first virtual thread (the printer), so no second carrier is even started; a seeded
         // run is one thread whatever the carriers, so it leaves the scheduler alone.
         try (Carriers c = seed != null ? null : carrierSetting.get().apply()) {

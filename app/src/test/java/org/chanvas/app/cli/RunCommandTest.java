@@ -62,8 +62,23 @@ class RunCommandTest {
             assertThat(r.code()).isZero();
             assertThat(r.out().lines()).containsExactly("consumer: Message 0", "consumer: Message 1",
                     "consumer: Message 2");
-            assertThat(r.err()).isEmpty();
+            // Without --seed the run names the fresh seed it drew, and says nothing else.
+            assertThat(r.err()).matches(args.length == 0 ? "seed \\d+ \\(--seed \\d+ repeats this run\\)\n" : "");
         }
+    }
+
+    @Test
+    void anUnseededRunShowsTheRaceAndItsSeedRepeatsIt() throws Exception {
+        Path mult = Path.of(System.getProperty("chanvas.examples", "../examples"), "mult-cons.chanvas.json");
+        // Over seeds, each consumer takes a message in some run: the race the lecture shows is visible.
+        java.util.Set<String> takers = new java.util.TreeSet<>();
+        for (int s = 1; s <= 6; s++) {
+            runFile(mult, "--seed", "" + s).out().lines().forEach(l -> takers.add(l.substring(0, l.indexOf(':'))));
+        }
+        assertThat(takers).containsExactly("consumerA", "consumerB");
+        Result fresh = runFile(mult);
+        String seed = fresh.err().replaceAll("(?s)^seed (\\d+) .*", "$1");
+        assertThat(runFile(mult, "--seed", seed).out()).isEqualTo(fresh.out());
     }
 
     @Test
@@ -92,7 +107,7 @@ class RunCommandTest {
         assertThat(r.err()).startsWith("stuck:").contains("consumer waits to receive on in (channel q)");
         Result c = run(prodCons(false));
         assertThat(c.code()).isEqualTo(3);
-        assertThat(c.err()).isEqualTo(r.err());
+        assertThat(c.err()).startsWith("seed ").endsWith(r.err());
     }
 
     @Test

@@ -82,7 +82,7 @@ class ScreenshotsTest {
 
     @Test
     void anExampleDrawn(FxRobot robot) throws Exception {
-        open(robot, example("worker-pool"));
+        open(robot, example("pool-with-results"));
         assertThat(w.view().geometry().processes()).isNotEmpty();
         save("example-drawn.png");
     }

@@ -40,11 +40,20 @@ class ExamplesTest {
     }
 
     @Test
-    void theLecturesProgramsAndTheClassicNetworksAreAllThere() throws IOException {
+    void theLecturesProgramsTheDeadlockSeriesTheClassicsAndTheUseCasesAreAllThere() throws IOException {
         assertThat(files().map(p -> p.getFileName().toString().replace(ChanvasFormat.EXTENSION, ""))).containsExactlyInAnyOrder(
-                "acyclic-order-deadlock", "barrier", "dining-philosophers", "dining-philosophers-fixed",
-                "echo-client-server", "pipeline", "prod-cons", "prod-cons-kill", "ring-buffered", "ring-deadlock",
-                "ring-safe", "select-two-producers", "two-consumers", "worker-pool");
+                // the lecture's programs, named after its files
+                "prod-cons", "prod-cons-kill", "mult-cons", "select", "barrier", "pool", "echo-server", "client2",
+                // the deadlock series
+                "ring-k1-rendezvous", "ring-k1-capacity1", "ring-k2-capacity1", "ring-k2-capacity2",
+                "ring-k3-capacity2", "ring-k3-unbounded", "acyclic-order-deadlock", "acyclic-order-unbounded",
+                "diamond-deadlock", "call-server-waits",
+                // classics
+                "barrier-rounds", "dining-philosophers", "dining-philosophers-fixed", "echo-three-calls", "pipeline",
+                "pool-with-results", "ring-buffered", "ring-deadlock", "ring-safe", "select-with-kills",
+                "two-consumers-ten-messages",
+                // use cases
+                "ripple-carry-adder", "science-pipeline");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -64,6 +73,7 @@ class ExamplesTest {
         assertThat(expect).as("expect").isNotNull();
         assertThat(expect.path("check").asText()).isIn("clean", "cycles");
         assertThat(expect.path("run").asText()).isIn("finished", "deadlock", "stuck");
+        assertThat(expect.path("verify").asText()).isIn("deadlock-free", "deadlock", "stuck", "error", "inconclusive");
         assertThat(expect.path("cycles").isInt()).isTrue();
         if (expect.path("check").asText().equals("cycles")) {
             assertThat(expect.path("cycles").asInt()).isPositive();

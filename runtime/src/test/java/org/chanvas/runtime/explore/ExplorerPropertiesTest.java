@@ -117,8 +117,9 @@ class ExplorerPropertiesTest {
         for (long seed = 1; seed <= NETWORKS; seed++) {
             plans.add(GeneratedNetworks.network(seed));
         }
-        for (String ex : List.of("dining-philosophers", "dining-philosophers-fixed", "echo-client-server",
-                "ring-safe", "worker-pool", "two-consumers", "select-two-producers", "barrier", "prod-cons-kill",
+        for (String ex : List.of("dining-philosophers", "dining-philosophers-fixed", "echo-three-calls",
+                "ring-safe", "pool-with-results", "two-consumers-ten-messages", "select-with-kills", "barrier-rounds",
+                "prod-cons-kill",
                 "pipeline", "ring-buffered")) {
             plans.add(VerifyTableTest.example(ex));
         }

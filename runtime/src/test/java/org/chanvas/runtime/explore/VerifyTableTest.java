@@ -126,9 +126,9 @@ class VerifyTableTest {
                 .process("judge", "v = recv in\nif v == 2 { w = recv in }")
                 .rendezvous("q", "picker.out", "judge.in").plan(), Verdict.STUCK, 2));
         rows.add(Arguments.of("prod-cons without kill", example("prod-cons"), Verdict.STUCK, 8));
-        rows.add(Arguments.of("echo client/server", example("echo-client-server"), Verdict.DEADLOCK_FREE, -1));
+        rows.add(Arguments.of("echo client/server", example("echo-three-calls"), Verdict.DEADLOCK_FREE, -1));
         rows.add(Arguments.of("ring-safe (calls)", example("ring-safe"), Verdict.DEADLOCK_FREE, -1));
-        rows.add(Arguments.of("worker pool", example("worker-pool"), Verdict.DEADLOCK_FREE, -1));
+        rows.add(Arguments.of("worker pool", example("pool-with-results"), Verdict.DEADLOCK_FREE, -1));
         return rows.stream();
     }
 

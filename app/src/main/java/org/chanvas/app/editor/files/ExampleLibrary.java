@@ -5,7 +5,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -14,6 +16,22 @@ import java.util.stream.Stream;
  * (set by the launcher), then the working directory and its parents, then the folders above the app's jar.
  */
 public final class ExampleLibrary {
+
+    /** A heading of the Examples menu and its examples, in the order of examples/README.md's table. */
+    public record Group(String title, List<Path> examples) {
+    }
+
+    /** The headings of examples/README.md and the examples under each, by name; others go under "More". */
+    private static final List<Map.Entry<String, List<String>>> GROUPS = List.of(
+            Map.entry("The lecture's programs", List.of("prod-cons", "prod-cons-kill", "mult-cons", "select",
+                    "barrier", "pool", "echo-server", "client2")),
+            Map.entry("Deadlock series", List.of("ring-k1-rendezvous", "ring-k1-capacity1", "ring-k2-capacity1",
+                    "ring-k2-capacity2", "ring-k3-capacity2", "ring-k3-unbounded", "acyclic-order-deadlock",
+                    "acyclic-order-unbounded", "diamond-deadlock", "call-server-waits")),
+            Map.entry("Classics", List.of("two-consumers-ten-messages", "select-with-kills", "barrier-rounds",
+                    "echo-three-calls", "pool-with-results", "pipeline", "ring-deadlock", "ring-safe", "ring-buffered",
+                    "dining-philosophers", "dining-philosophers-fixed")),
+            Map.entry("Use cases", List.of("ripple-carry-adder", "science-pipeline")));
 
     private final Optional<Path> folder;
 
@@ -62,9 +80,32 @@ public final class ExampleLibrary {
         }
     }
 
-    /** The example whose file name starts with {@code stem}, e.g. {@code "prod-cons"}. */
+    /**
+     * The example named {@code stem}, e.g. {@code "pool"}, or else the first whose file name starts with it: the
+     * exact name first, since {@code pool-with-results} sorts before {@code pool}.
+     */
     public Optional<Path> find(String stem) {
-        return examples().stream().filter(p -> p.getFileName().toString().startsWith(stem)).findFirst();
+        List<Path> all = examples();
+        return all.stream().filter(p -> displayName(p).equals(stem)).findFirst()
+                .or(() -> all.stream().filter(p -> p.getFileName().toString().startsWith(stem)).findFirst());
+    }
+
+    /** The examples under the headings of examples/README.md (empty groups left out), then any others as "More". */
+    public List<Group> groups() {
+        List<Path> all = examples();
+        Map<String, Path> byName = new LinkedHashMap<>();
+        all.forEach(p -> byName.put(displayName(p), p));
+        List<Group> groups = new ArrayList<>();
+        for (Map.Entry<String, List<String>> g : GROUPS) {
+            List<Path> present = g.getValue().stream().map(byName::remove).filter(p -> p != null).toList();
+            if (!present.isEmpty()) {
+                groups.add(new Group(g.getKey(), present));
+            }
+        }
+        if (!byName.isEmpty()) {
+            groups.add(new Group("More", List.copyOf(byName.values())));
+        }
+        return groups;
     }
 
     /** A menu label: the file name without {@code .chanvas.json}. */

@@ -314,11 +314,17 @@ public final class FileController {
 
     public void fillExamples(Menu menu) {
         menu.getItems().clear();
-        for (Path p : examples.examples()) {
-            MenuItem m = new MenuItem(ExampleLibrary.displayName(p));
-            m.setMnemonicParsing(false);
-            m.setOnAction(e -> openAsked(p));
-            menu.getItems().add(m);
+        // One sub-menu per heading of examples/README.md: the lecture's programs, the deadlock series, ...
+        for (ExampleLibrary.Group g : examples.groups()) {
+            Menu sub = new Menu(g.title());
+            sub.setMnemonicParsing(false);
+            for (Path p : g.examples()) {
+                MenuItem m = new MenuItem(ExampleLibrary.displayName(p));
+                m.setMnemonicParsing(false);
+                m.setOnAction(e -> openAsked(p));
+                sub.getItems().add(m);
+            }
+            menu.getItems().add(sub);
         }
         if (menu.getItems().isEmpty()) {
             MenuItem none = new MenuItem(examples.folder().map(f -> "(no examples in " + f + ")")
