@@ -56,23 +56,24 @@ net call.json a 'forever { r = call srv 1 }' b 'forever { m = recv in \n reply i
 net sleep0.json a 'forever { send out 1 \n sleep 0 }' b 'forever { y = recv in }' -- "$(rv ab a.out b.in)"
 net after0.json a 'forever { select { recv in as x { } after 0 { } } }' b 'forever { send out 1 }' -- "$(rv ba b.out a.in)"
 for f in sel buf call sleep0 after0; do
-  for mode in "" "--carriers 2" "--seed 1"; do
+  for mode in "" "--carriers auto" "--carriers 2" "--seed 1"; do
     # shellcheck disable=SC2086
-    row "endless $f ${mode:-auto}" "" run $f.json --timeout 3 $mode
+    row "endless $f ${mode:-default}" "" run $f.json --timeout 3 $mode
   done
 done
 
 # A sleeper beside an endless exchange must wake (issue 14): "c woke" printed before the timeout.
 net sleeper.json a 'forever { send out 1 \n x = recv in }' b 'forever { y = recv in \n send out 2 }' \
   c 'sleep 100 \n print \"c woke\"' -- "$(rv ab a.out b.in)" "$(rv ba b.out a.in)"
-for mode in "" "--carriers 2" "--seed 1"; do
+for mode in "" "--carriers auto" "--carriers 2" "--seed 1"; do
   # shellcheck disable=SC2086
-  row "sleeper ${mode:-auto}" "grep -c 'c: c woke' out.txt" run sleeper.json --timeout 3 $mode
+  row "sleeper ${mode:-default}" "grep -c 'c: c woke' out.txt" run sleeper.json --timeout 3 $mode
 done
 
 # Output and values that explode: each a script error (exit 5) or a timeout, never a crash or an overrun.
 net print.json p 'forever { print \"spam spam spam spam spam spam spam spam\" }'
-row "tight print loop auto" "" run print.json --timeout 5
+row "tight print loop default" "" run print.json --timeout 5
+row "tight print loop --carriers auto" "" run print.json --timeout 5 --carriers auto
 row "tight print loop seeded" "" run print.json --timeout 5 --seed 1
 net deep.json p 'l = [] \n repeat 100000 { l = [l] } \n print len(l)'
 row "nested 100,000 deep" "" run deep.json --timeout 5
@@ -88,6 +89,6 @@ net neg.json p 'x = -9223372036854775807 - 1 \n print -x'
 row "-MIN_VALUE" "" run neg.json --timeout 5
 net hugesleep.json p 'sleep 9223372036854775807 \n print \"woke\"'
 row "sleep 2^63-1 seeded" "" run hugesleep.json --seed 1 --timeout 5
-row "sleep 2^63-1 auto" "" run hugesleep.json --timeout 5
+row "sleep 2^63-1 --carriers auto" "" run hugesleep.json --timeout 5 --carriers auto
 row "timeout 1e10 seeded (finishes)" "" run ok.json --seed 1 --timeout 1e10
 row "timeout Infinity seeded" "" run ok.json --seed 1 --timeout Infinity

@@ -213,7 +213,7 @@ class LockstepRunTest {
 
     @Test
     void aSeedGivesTheSameRunEachTimeAndAgainReplaysTheLastOne(FxRobot robot) throws Exception {
-        open(robot, "worker-pool");
+        open(robot, "pool-with-results");
         speed(robot, 1.0);
         robot.interact(() -> robot.lookup("#seed").queryAs(javafx.scene.control.TextField.class).setText("12"));
         robot.clickOn("#run-button");
@@ -277,7 +277,7 @@ class LockstepRunTest {
         open(robot, "prod-cons-kill");
         robot.clickOn("#run-button");
         await(() -> w.runs().outcome().isPresent());
-        open(robot, "worker-pool");
+        open(robot, "pool-with-results");
         assertThat(w.console().lines()).isEmpty();
         assertThat(w.messages().isShowing()).isFalse();
     }

@@ -60,7 +60,7 @@ class RunSessionTest {
 
     @Test
     void aSeedGivesTheRunThatRunDashDashSeedGives() throws Exception {
-        for (String stem : List.of("worker-pool", "select-two-producers", "two-consumers", "dining-philosophers.")) {
+        for (String stem : List.of("pool-with-results", "select-with-kills", "two-consumers-ten-messages", "dining-philosophers.")) {
             for (long seed = 1; seed <= 5; seed++) {
                 RunPlan plan = plan(example(stem));
                 RunSession s = new RunSession(plan, seed);
@@ -83,7 +83,7 @@ class RunSessionTest {
 
     @Test
     void seekingToAnyMoveShowsExactlyThePictureThatMoveShowedTheFirstTime() throws Exception {
-        RunSession s = new RunSession(plan(example("worker-pool")), 7, new RunSession.Limits(8, 1000, 5000));
+        RunSession s = new RunSession(plan(example("pool-with-results")), 7, new RunSession.Limits(8, 1000, 5000));
         List<RunSession.Picture> seen = new ArrayList<>();
         seen.add(s.picture());
         while (s.advance(false) != null) {
