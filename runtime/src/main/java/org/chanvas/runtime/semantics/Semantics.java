@@ -759,8 +759,10 @@ public final class Semantics {
             known |= p.offeredOn[i] == channel;
         }
         if (!known) {
-            if (p.offeredCount == p.offeredOn.length) {
-                p.offeredOn = java.util.Arrays.copyOf(p.offeredOn, Math.max(2, p.offeredCount * 2));
+            if (p.offeredCount == p.offeredOn.length || p.offeredShared) {
+                p.offeredOn = java.util.Arrays.copyOf(p.offeredOn, Math.max(p.offeredOn.length,
+                        Math.max(2, p.offeredCount * 2)));
+                p.offeredShared = false;
             }
             p.offeredOn[p.offeredCount++] = channel;
         }

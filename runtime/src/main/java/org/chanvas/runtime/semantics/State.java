@@ -61,6 +61,8 @@ public final class State {
         /** Channels this process has offers on. */
         int[] offeredOn = new int[0];
         int offeredCount;
+        /** offeredOn may be shared with a copy: replace it rather than write into it. */
+        boolean offeredShared;
         /** The select's after guard while it waits, or -1. */
         int afterGuard = -1;
         /** When its timer fires (timed), or -1. */
@@ -83,7 +85,8 @@ public final class State {
             p.local = local;
             p.status = status;
             p.request = request;
-            p.offeredOn = offeredOn.clone();
+            p.offeredOn = offeredOn;
+            p.offeredShared = true;
             p.offeredCount = offeredCount;
             p.afterGuard = afterGuard;
             p.wakeAt = wakeAt;
