@@ -39,6 +39,8 @@ final class DeterministicRun implements Run {
 
     private enum Phase { NEW, RUNNING, DONE }
 
+    private static final System.Logger LOG = System.getLogger(DeterministicRun.class.getName());
+
     private final RunOptions options;
     private final EventSink sink;
     private final Semantics semantics;
@@ -89,8 +91,10 @@ final class DeterministicRun implements Run {
         } catch (InterruptedException e) {
             o = new RunOutcome.Stopped();
         } catch (RuntimeException bug) {
-            // A fault of the engine, not of a script; reported as an error of no process, with what went wrong.
-            o = new RunOutcome.ScriptFailed("", "runtime", 0, 0, "internal error: " + bug);
+            // A fault of the engine (or of a sink), not of a script: an internal error, its stack trace logged.
+            LOG.log(System.Logger.Level.ERROR, "internal error in the deterministic engine (a bug in Chanvas, not in"
+                    + " the script)", bug);
+            o = new RunOutcome.InternalError("the deterministic engine", String.valueOf(bug));
         }
         finish(o);
     }

@@ -26,6 +26,7 @@ import org.chanvas.runtime.semantics.State.Held;
 import org.chanvas.runtime.semantics.State.Offer;
 import org.chanvas.runtime.semantics.State.Proc;
 import org.chanvas.runtime.semantics.State.Status;
+import org.chanvas.runtime.value.Values;
 import org.chanvas.runtime.watch.Diagnosis;
 import org.chanvas.runtime.watch.WaitForGraph;
 import org.chanvas.runtime.watch.WaitOn;
@@ -87,6 +88,8 @@ public final class Semantics {
     /** Each script's blocks numbered once, shared by every machine (and copy) of its process. */
     private final MachineScript[] scripts;
     private final MachineOptions machineOptions;
+    /** Whether any channel is a call channel (only then does a state hold pending calls). */
+    private final boolean hasCalls;
 
     /**
      * The semantics with default value limits; timed with one print budget for this semantics (a run), untimed
@@ -139,6 +142,7 @@ public final class Semantics {
         for (int i = 0; i < n; i++) {
             scripts[i] = MachineScript.of(plan.processes().get(i).body());
         }
+        hasCalls = java.util.Arrays.asList(kinds).contains(ChannelKind.CALL);
         machineOptions = machines.withStepBudget(options.stepBudget()).withRandomMode(options.random());
     }
 
@@ -216,6 +220,7 @@ public final class Semantics {
             RunPlan.ProcessPlan p = plan.processes().get(i);
             long processSeed = options.seed() * 0x9E3779B97F4A7C15L + i;
             Proc proc = new Proc();
+            proc.owner = s.token;
             proc.machine = new ProcessMachine(p.label(), scripts[i], p.ports(), processSeed, machineOptions);
             s.procs[i] = proc;
             s.ready.add(i);
@@ -254,18 +259,35 @@ public final class Semantics {
         if (timed && dueTimers(s, out)) {
             return;
         }
-        boolean any = false;
-        for (int p : s.ready.sorted()) {
-            any = true;
-            movesOf(s, p, out);
+        boolean any = s.ready.size() > 0 || s.live.size() > 0;
+        if (s.ready.size() > 0) {
+            for (int p : members(s.ready, ids.length)) {
+                movesOf(s, p, out);
+            }
         }
-        for (int c : s.live.sorted()) {
-            any = true;
-            movesOn(s, c, out);
+        if (s.live.size() > 0) {
+            for (int c : members(s.live, channelIds.length)) {
+                movesOn(s, c, out);
+            }
         }
         if (!any && timed) {
             earliestTimers(s, out);
         }
+    }
+
+    /** The set's members in increasing order: sorted when few, else by a scan of the universe (no sort). */
+    private static int[] members(IndexSet set, int universe) {
+        if (set.size() * 8 < universe) {
+            return set.sorted();
+        }
+        int[] out = new int[set.size()];
+        int n = 0;
+        for (int i = 0; i < universe && n < out.length; i++) {
+            if (set.contains(i)) {
+                out[n++] = i;
+            }
+        }
+        return out;
     }
 
     /**
@@ -366,7 +388,7 @@ public final class Semantics {
     private static State.Timer firstTimer(State s) {
         State.Timer t;
         while ((t = s.timers.peek()) != null && !valid(s, t)) {
-            s.timers.poll(); // a stale entry: dropping it changes nothing a reader of the state can see
+            s.ownTimers().poll(); // a stale entry: dropping it changes nothing a reader of the state can see
         }
         return t;
     }
@@ -435,14 +457,14 @@ public final class Semantics {
     private boolean channelLive(State s, int channel) {
         Chan c = s.chans[channel];
         if (c.buffer != null) {
-            return !c.buffer.isEmpty() && !c.readers.isEmpty()
-                    || !c.writers.isEmpty() && (c.buffer.size() < capacity[channel]
+            return !c.buffer.isEmpty() && c.readers.length > 0
+                    || c.writers.length > 0 && (c.buffer.size() < capacity[channel]
                     || kinds[channel] == ChannelKind.UNBOUNDED);
         }
-        if (c.writers.isEmpty() || c.readers.isEmpty()) {
+        if (c.writers.length == 0 || c.readers.length == 0) {
             return false;
         }
-        int only = c.writers.getFirst().process();
+        int only = c.writers[0].process();
         for (Offer o : c.writers) {
             if (o.process() != only) {
                 return true;
@@ -457,7 +479,10 @@ public final class Semantics {
     }
 
     private void refreshChannel(State s, int channel) {
-        s.live.set(channel, channelLive(s, channel));
+        boolean live = channelLive(s, channel);
+        if (s.live.contains(channel) != live) {
+            s.ownLive().set(channel, live);
+        }
     }
 
     private void refreshProcess(State s, int process) {
@@ -469,7 +494,9 @@ public final class Semantics {
             case SLEEPING -> p.wakeAt < 0;
             case ENDED, FAILED -> false;
         };
-        s.ready.set(process, own);
+        if (s.ready.contains(process) != own) {
+            s.ownReady().set(process, own);
+        }
     }
 
     // ---- applying a move ----
@@ -481,19 +508,28 @@ public final class Semantics {
      * @throws IllegalArgumentException when the move is not enabled in the state
      */
     public void apply(State s, Move move, EventSink out) {
+        apply(s, move, out, null);
+    }
+
+    /**
+     * {@link #apply(State, Move, EventSink)} for a search: with a {@link Memo}, each process's local computation
+     * is looked up rather than run when the process was in the same local state with the same answer before,
+     * and local steps are not moves (see {@link Memo}). The events of a computation looked up are not sent
+     * again, so a search passes a sink that ignores them; {@code memo} null is the plain apply.
+     */
+    public void apply(State s, Move move, EventSink out, Memo memo) {
         if (timed) {
             s.now += MOVE_NANOS;
         }
         switch (move) {
             case Move.Step st -> {
-                Proc p = s.procs[st.process()];
-                require(p.status == Status.RUNNABLE, move);
-                advance(s, st.process(), out);
+                require(s.procs[st.process()].status == Status.RUNNABLE, move);
+                resumeAndAdvance(s, st.process(), Memo.NONE, -1, null, out, memo);
             }
-            case Move.HandOver h -> handOver(s, h, out);
-            case Move.Put pt -> put(s, pt, out);
-            case Move.Take tk -> take(s, tk, out);
-            case Move.Reply rp -> reply(s, rp, out);
+            case Move.HandOver h -> handOver(s, h, out, memo);
+            case Move.Put pt -> put(s, pt, out, memo);
+            case Move.Take tk -> take(s, tk, out, memo);
+            case Move.Reply rp -> reply(s, rp, out, memo);
             case Move.Fire f -> {
                 Proc p = s.procs[f.process()];
                 require((p.status == Status.WAITING || p.status == Status.SLEEPING) && p.afterGuard >= 0, move);
@@ -502,10 +538,9 @@ public final class Semantics {
                 }
                 int guard = p.afterGuard;
                 withdraw(s, f.process());
-                clearTimer(p);
-                p.machine.resumeSelect(guard, null);
+                clearTimer(s.ownProc(f.process()));
                 runnable(s, f.process());
-                advance(s, f.process(), out);
+                resumeAndAdvance(s, f.process(), Memo.SELECT, guard, null, out, memo);
             }
             case Move.Wake w -> {
                 Proc p = s.procs[w.process()];
@@ -513,10 +548,9 @@ public final class Semantics {
                 if (timed && p.wakeAt > s.now) {
                     s.now = p.wakeAt;
                 }
-                clearTimer(p);
-                p.machine.resume();
+                clearTimer(s.ownProc(w.process()));
                 runnable(s, w.process());
-                advance(s, w.process(), out);
+                resumeAndAdvance(s, w.process(), Memo.PLAIN, -1, null, out, memo);
             }
             case Move.Choose c -> {
                 Proc p = s.procs[c.process()];
@@ -525,9 +559,8 @@ public final class Semantics {
                 if (out.enabled()) {
                     out.accept(new RunEvent.Drawn(s.now, ids[c.process()], c.value()));
                 }
-                p.machine.resumeChoice(c.value());
                 runnable(s, c.process());
-                advance(s, c.process(), out);
+                resumeAndAdvance(s, c.process(), Memo.CHOICE, -1, c.value(), out, memo);
             }
         }
     }
@@ -538,17 +571,17 @@ public final class Semantics {
         }
     }
 
-    private void handOver(State s, Move.HandOver h, EventSink out) {
+    private void handOver(State s, Move.HandOver h, EventSink out, Memo memo) {
         Chan c = s.chans[h.channel()];
         require(c.buffer == null && h.writer() != h.reader(), h);
         Offer w = find(c.writers, h.writer(), h.writerGuard(), h);
         Offer r = find(c.readers, h.reader(), h.readerGuard(), h);
         transferred(s, h.channel(), h.writer(), w.port(), h.reader(), r.port(), w.value(), out);
         if (kinds[h.channel()] == ChannelKind.CALL) {
-            Proc client = s.procs[h.writer()];
             withdraw(s, h.writer());
+            Proc client = s.ownProc(h.writer());
             client.server = h.reader();
-            Proc server = s.procs[h.reader()];
+            Proc server = s.ownProc(h.reader());
             if (server.toAnswer == null) {
                 server.toAnswer = new HashMap<>(4);
             }
@@ -557,17 +590,17 @@ public final class Semantics {
                 out.accept(new RunEvent.Blocked(s.now, ids[h.writer()],
                         List.of(WaitOn.reply(channelIds[h.channel()], w.port(), ids[h.reader()]))));
             }
-            deliver(s, h.channel(), r, w.value(), out);
-            advance(s, h.reader(), out);
+            deliver(s, h.channel(), r, w.value(), out, memo);
         } else {
-            deliver(s, h.channel(), r, w.value(), out);
+            received(s, h.channel(), r, w.value(), out);
             sent(s, w);
-            advance(s, h.writer(), out);
-            advance(s, h.reader(), out);
+            resumeAndAdvance(s, w.process(), w.guard() >= 0 ? Memo.SELECT : Memo.PLAIN, w.guard(), null, out, memo);
+            resumeAndAdvance(s, r.process(), r.guard() >= 0 ? Memo.SELECT : Memo.VALUE, r.guard(), w.value(), out,
+                    memo);
         }
     }
 
-    private void put(State s, Move.Put pt, EventSink out) {
+    private void put(State s, Move.Put pt, EventSink out, Memo memo) {
         Chan c = s.chans[pt.channel()];
         require(c.buffer != null, pt);
         Offer w = find(c.writers, pt.writer(), pt.writerGuard(), pt);
@@ -580,61 +613,68 @@ public final class Semantics {
                             + " waiting messages (limit); a reader is not keeping up with its writers", out);
             return;
         }
+        c = s.ownChan(pt.channel());
         c.buffer.add(new Held(w.value(), pt.writer(), w.port()));
+        c.contents = -1;
         if (out.enabled()) {
             out.accept(new RunEvent.Buffer(s.now, channelIds[pt.channel()], c.buffer.size(),
                     new Endpoint(ids[pt.writer()], w.port())));
         }
         sent(s, w);
-        advance(s, pt.writer(), out);
+        resumeAndAdvance(s, w.process(), w.guard() >= 0 ? Memo.SELECT : Memo.PLAIN, w.guard(), null, out, memo);
     }
 
-    private void take(State s, Move.Take tk, EventSink out) {
+    private void take(State s, Move.Take tk, EventSink out, Memo memo) {
         Chan c = s.chans[tk.channel()];
         require(c.buffer != null && !c.buffer.isEmpty(), tk);
         Offer r = find(c.readers, tk.reader(), tk.readerGuard(), tk);
+        c = s.ownChan(tk.channel());
         Held h = c.buffer.poll();
+        c.contents = -1;
         if (out.enabled()) {
             out.accept(new RunEvent.Buffer(s.now, channelIds[tk.channel()], c.buffer.size()));
         }
         transferred(s, tk.channel(), h.writer(), h.port(), tk.reader(), r.port(), h.value(), out);
-        deliver(s, tk.channel(), r, h.value(), out);
-        advance(s, tk.reader(), out);
+        deliver(s, tk.channel(), r, h.value(), out, memo);
     }
 
-    private void reply(State s, Move.Reply rp, EventSink out) {
+    private void reply(State s, Move.Reply rp, EventSink out, Memo memo) {
         Proc server = s.procs[rp.server()];
         require(server.status == Status.WAITING && server.request instanceof Request.Reply, rp);
         Request.Reply r = (Request.Reply) server.request;
-        Integer clientIndex = server.toAnswer == null ? null : server.toAnswer.remove(r.port());
+        Integer clientIndex = server.toAnswer == null ? null : server.toAnswer.get(r.port());
         require(clientIndex != null && clientIndex == rp.client(), rp);
+        server = s.ownProc(rp.server());
+        server.toAnswer.remove(r.port());
         int channel = channelOf(rp.server(), r.port());
-        Proc client = s.procs[rp.client()];
+        Proc client = s.ownProc(rp.client());
         String clientPort = ((Request.Call) client.request).port();
         transferred(s, channel, rp.server(), r.port(), rp.client(), clientPort, r.value(), out);
         if (out.enabled()) {
             out.accept(new RunEvent.Received(s.now, ids[rp.client()], clientPort, channelIds[channel], r.value()));
         }
         client.server = -1;
-        client.machine.resume(r.value());
         runnable(s, rp.client());
-        server.machine.resume();
         runnable(s, rp.server());
-        advance(s, rp.server(), out);
-        advance(s, rp.client(), out);
+        resumeAndAdvance(s, rp.server(), Memo.PLAIN, -1, null, out, memo);
+        resumeAndAdvance(s, rp.client(), Memo.VALUE, -1, r.value(), out, memo);
     }
 
     private void transferred(State s, int channel, int from, String fromPort, int to, String toPort, Object value,
                              EventSink out) {
-        s.partner[from] = to;
-        s.partner[to] = from;
+        if (s.procs[from].partner != to) {
+            s.ownProc(from).partner = to;
+        }
+        if (s.procs[to].partner != from) {
+            s.ownProc(to).partner = from;
+        }
         if (out.enabled()) {
             out.accept(new RunEvent.Transfer(s.now, channelIds[channel], new Endpoint(ids[from], fromPort),
                     new Endpoint(ids[to], toPort), value));
         }
     }
 
-    private static Offer find(List<Offer> offers, int process, int guard, Move move) {
+    private static Offer find(Offer[] offers, int process, int guard, Move move) {
         for (Offer o : offers) {
             if (o.process() == process && o.guard() == guard) {
                 return o;
@@ -643,37 +683,31 @@ public final class Semantics {
         throw new IllegalArgumentException("not enabled: " + move);
     }
 
-    /** A writer's message left: its send (or select guard) completes. */
+    /** A writer's message left: its send (or select guard) completes; the caller resumes it. */
     private void sent(State s, Offer w) {
-        Proc p = s.procs[w.process()];
         withdraw(s, w.process());
-        clearTimer(p);
-        if (w.guard() >= 0) {
-            p.machine.resumeSelect(w.guard(), null);
-        } else {
-            p.machine.resume();
-        }
+        clearTimer(s.ownProc(w.process()));
         runnable(s, w.process());
     }
 
-    /** A reader got a message: its recv (or select guard) completes. */
-    private void deliver(State s, int channel, Offer r, Object value, EventSink out) {
-        Proc p = s.procs[r.process()];
+    /** A reader got a message: its recv (or select guard) completes, and it computes on. */
+    private void deliver(State s, int channel, Offer r, Object value, EventSink out, Memo memo) {
+        received(s, channel, r, value, out);
+        resumeAndAdvance(s, r.process(), r.guard() >= 0 ? Memo.SELECT : Memo.VALUE, r.guard(), value, out, memo);
+    }
+
+    /** A reader got a message: its offers go and the event is sent; the caller resumes it. */
+    private void received(State s, int channel, Offer r, Object value, EventSink out) {
         withdraw(s, r.process());
-        clearTimer(p);
+        clearTimer(s.ownProc(r.process()));
         if (out.enabled()) {
             out.accept(new RunEvent.Received(s.now, ids[r.process()], r.port(), channelIds[channel], value));
-        }
-        if (r.guard() >= 0) {
-            p.machine.resumeSelect(r.guard(), value);
-        } else {
-            p.machine.resume(value);
         }
         runnable(s, r.process());
     }
 
     private void runnable(State s, int process) {
-        Proc p = s.procs[process];
+        Proc p = s.ownProc(process);
         p.status = Status.RUNNABLE;
         p.request = null;
         p.afterGuard = -1;
@@ -689,35 +723,74 @@ public final class Semantics {
     /** Takes all of a process's offers off their channels. */
     private void withdraw(State s, int process) {
         Proc p = s.procs[process];
+        if (p.offeredCount == 0) {
+            return;
+        }
+        p = s.ownProc(process);
         for (int i = 0; i < p.offeredCount; i++) {
             int channel = p.offeredOn[i];
-            Chan c = s.chans[channel];
-            c.writers.removeIf(o -> o.process() == process);
-            c.readers.removeIf(o -> o.process() == process);
+            Chan c = s.ownChan(channel);
+            c.writers = without(c.writers, process);
+            c.readers = without(c.readers, process);
             refreshChannel(s, channel);
         }
         p.offeredCount = 0;
     }
 
     private void offer(State s, int process, int channel, Offer o, boolean write) {
-        Proc p = s.procs[process];
-        List<Offer> list = write ? s.chans[channel].writers : s.chans[channel].readers;
-        int at = list.size();
-        while (at > 0 && compare(list.get(at - 1), o) > 0) {
+        Proc p = s.ownProc(process);
+        Chan ch = s.ownChan(channel);
+        Offer[] list = write ? ch.writers : ch.readers;
+        int at = list.length;
+        while (at > 0 && compare(list[at - 1], o) > 0) {
             at--;
         }
-        list.add(at, o);
+        Offer[] now = new Offer[list.length + 1];
+        System.arraycopy(list, 0, now, 0, at);
+        now[at] = o;
+        System.arraycopy(list, at, now, at + 1, list.length - at);
+        if (write) {
+            ch.writers = now;
+        } else {
+            ch.readers = now;
+        }
         boolean known = false;
         for (int i = 0; i < p.offeredCount; i++) {
             known |= p.offeredOn[i] == channel;
         }
         if (!known) {
-            if (p.offeredCount == p.offeredOn.length) {
-                p.offeredOn = java.util.Arrays.copyOf(p.offeredOn, Math.max(2, p.offeredCount * 2));
+            if (p.offeredCount == p.offeredOn.length || p.offeredShared) {
+                p.offeredOn = java.util.Arrays.copyOf(p.offeredOn, Math.max(p.offeredOn.length,
+                        Math.max(2, p.offeredCount * 2)));
+                p.offeredShared = false;
             }
             p.offeredOn[p.offeredCount++] = channel;
         }
         refreshChannel(s, channel);
+    }
+
+    /** The offers without the process's; the same array when it has none there. */
+    private static Offer[] without(Offer[] offers, int process) {
+        int keep = 0;
+        for (Offer o : offers) {
+            if (o.process() != process) {
+                keep++;
+            }
+        }
+        if (keep == offers.length) {
+            return offers;
+        }
+        if (keep == 0) {
+            return State.NO_OFFERS;
+        }
+        Offer[] out = new Offer[keep];
+        int i = 0;
+        for (Offer o : offers) {
+            if (o.process() != process) {
+                out[i++] = o;
+            }
+        }
+        return out;
     }
 
     private static int compare(Offer a, Offer b) {
@@ -753,119 +826,158 @@ public final class Semantics {
     }
 
     /**
-     * Runs a runnable process's local computation until it waits for a communication, sleeps, ends, fails or
-     * uses up its step budget; prints, sleeps (untimed) and a select of only {@code after} (untimed) are
-     * handled on the way.
+     * Answers a process's pending request ({@code how}, see {@link Memo}), runs its local computation and then
+     * does what the request it stops at asks of the network. With a memo the local computation is looked up.
      */
-    private void advance(State s, int process, EventSink out) {
-        Proc p = s.procs[process];
-        String id = ids[process];
+    private void resumeAndAdvance(State s, int process, int how, int guard, Object value, EventSink out, Memo memo) {
+        Proc p = s.ownProc(process);
+        Request r;
+        if (memo != null) {
+            r = memo.resume(this, s, p, process, how, guard, value, out);
+        } else {
+            ProcessMachine m = ownMachine(p);
+            Memo.answer(m, how, guard, value);
+            r = local(s.now, process, m, out, 0, null);
+        }
+        advance(s, process, r, out);
+    }
+
+    /** The process's machine, its own, to change. */
+    private static ProcessMachine ownMachine(Proc p) {
+        if (p.machineShared) {
+            p.machine = p.machine.copy();
+            p.machineShared = false;
+        }
+        p.local = -1;
+        return p.machine;
+    }
+
+    /**
+     * A process's local computation: runs the machine until it needs the network; prints, sleeps (untimed) and
+     * a select of only {@code after} (untimed) pass on the way, and with a yield limit so do up to that many
+     * yields (after which the process fails). Depends on nothing but the machine, so a {@link Memo} may keep it.
+     */
+    Request local(long now, int process, ProcessMachine m, EventSink out, int yieldLimit, Memo memo) {
+        int yields = 0;
         while (true) {
-            Request r = p.machine.advance();
+            Request r = m.advance();
             switch (r) {
-                case Request.Send snd -> {
-                    int c = channelOf(process, snd.port());
-                    if (out.enabled()) {
-                        out.accept(new RunEvent.SendOffered(s.now, id, snd.port(), channelIds[c], snd.value()));
-                    }
-                    boolean ready = sendReady(s, process, c);
-                    waitFor(s, process, r);
-                    offer(s, process, c, new Offer(process, -1, snd.port(), snd.value()), true);
-                    if (!ready) {
-                        blocked(s, process, List.of(WaitOn.send(channelIds[c], snd.port())), out);
-                    }
-                    return;
-                }
-                case Request.Call call -> {
-                    int c = channelOf(process, call.port());
-                    if (out.enabled()) {
-                        out.accept(new RunEvent.SendOffered(s.now, id, call.port(), channelIds[c], call.value()));
-                    }
-                    boolean ready = sendReady(s, process, c);
-                    waitFor(s, process, r);
-                    offer(s, process, c, new Offer(process, -1, call.port(), call.value()), true);
-                    if (!ready) {
-                        blocked(s, process, List.of(WaitOn.send(channelIds[c], call.port())), out);
-                    }
-                    return;
-                }
-                case Request.Recv rv -> {
-                    int c = channelOf(process, rv.port());
-                    boolean ready = recvReady(s, process, c);
-                    waitFor(s, process, r);
-                    offer(s, process, c, new Offer(process, -1, rv.port(), null), false);
-                    if (!ready) {
-                        blocked(s, process, List.of(WaitOn.recv(channelIds[c], rv.port())), out);
-                    }
-                    return;
-                }
-                case Request.Reply rp -> {
-                    waitFor(s, process, r);
-                    return;
-                }
-                case Request.Choose ch -> {
-                    waitFor(s, process, r);
-                    return;
-                }
-                case Request.Select sel -> {
-                    if (select(s, process, sel, out)) {
-                        return;
-                    }
-                }
-                case Request.Sleep sl -> {
-                    if (out.enabled()) {
-                        out.accept(new RunEvent.Slept(s.now, id, sl.millis()));
-                    }
-                    if (!timed) {
-                        p.machine.resume();
-                        continue;
-                    }
-                    p.status = Status.SLEEPING;
-                    p.request = r;
-                    p.afterGuard = -1;
-                    timer(s, process, sl.millis());
-                    refreshProcess(s, process);
-                    return;
-                }
                 case Request.Print pr -> {
-                    out.accept(new RunEvent.Printed(s.now, id, labels[process], pr.text()));
-                    p.machine.resume();
+                    out.accept(new RunEvent.Printed(now, ids[process], labels[process], pr.text()));
+                    m.resume();
                 }
-                case Request.Yield y -> {
-                    p.machine.resume();
-                    p.status = Status.RUNNABLE;
-                    refreshProcess(s, process);
-                    return;
-                }
-                case Request.Done d -> {
-                    if (out.enabled()) {
-                        out.accept(new RunEvent.Ended(s.now, id));
+                case Request.Sleep sl when !timed -> {
+                    if (memo != null) {
+                        memo.sawSleep = true;
                     }
-                    p.status = Status.ENDED;
-                    p.request = null;
-                    s.running--;
-                    refreshProcess(s, process);
-                    return;
+                    if (out.enabled()) {
+                        out.accept(new RunEvent.Slept(now, ids[process], sl.millis()));
+                    }
+                    m.resume();
                 }
-                case Request.Failed f -> {
-                    fail(s, process, f.pos(), f.message(), out);
-                    return;
+                case Request.Select sel when !timed && sel.afterIndex() >= 0 && sel.offers().size() == 1 -> {
+                    if (memo != null) {
+                        memo.sawAfter = true;
+                    }
+                    m.resumeSelect(sel.afterIndex(), null); // only an after, and time does not count: it fires at once
+                }
+                case Request.Yield y when yieldLimit > 0 -> {
+                    if (++yields > yieldLimit) {
+                        return m.fail(m.pendingPos(), "runs over " + yieldLimit * (long) options.stepBudget()
+                                + " statements without communicating; verify cannot explore past it");
+                    }
+                }
+                default -> {
+                    if (memo != null && r instanceof Request.Select sel && sel.afterIndex() >= 0) {
+                        memo.sawAfter = true;
+                    }
+                    return r;
                 }
             }
         }
     }
 
+    /** Does what the request a process's local computation stopped at asks of the network. */
+    private void advance(State s, int process, Request r, EventSink out) {
+        Proc p = s.ownProc(process);
+        String id = ids[process];
+        switch (r) {
+            case Request.Send snd -> {
+                int c = channelOf(process, snd.port());
+                if (out.enabled()) {
+                    out.accept(new RunEvent.SendOffered(s.now, id, snd.port(), channelIds[c], snd.value()));
+                }
+                boolean ready = sendReady(s, process, c);
+                waitFor(s, process, r);
+                offer(s, process, c, new Offer(process, -1, snd.port(), snd.value()), true);
+                if (!ready && out.enabled()) {
+                    blocked(s, process, List.of(WaitOn.send(channelIds[c], snd.port())), out);
+                }
+            }
+            case Request.Call call -> {
+                int c = channelOf(process, call.port());
+                if (out.enabled()) {
+                    out.accept(new RunEvent.SendOffered(s.now, id, call.port(), channelIds[c], call.value()));
+                }
+                boolean ready = sendReady(s, process, c);
+                waitFor(s, process, r);
+                offer(s, process, c, new Offer(process, -1, call.port(), call.value()), true);
+                if (!ready && out.enabled()) {
+                    blocked(s, process, List.of(WaitOn.send(channelIds[c], call.port())), out);
+                }
+            }
+            case Request.Recv rv -> {
+                int c = channelOf(process, rv.port());
+                boolean ready = recvReady(s, process, c);
+                waitFor(s, process, r);
+                offer(s, process, c, new Offer(process, -1, rv.port(), null), false);
+                if (!ready && out.enabled()) {
+                    blocked(s, process, List.of(WaitOn.recv(channelIds[c], rv.port())), out);
+                }
+            }
+            case Request.Reply rp -> waitFor(s, process, r);
+            case Request.Choose ch -> waitFor(s, process, r);
+            case Request.Select sel -> select(s, process, sel, out);
+            case Request.Sleep sl -> {
+                // timed only: untimed, a sleep passes within the local computation
+                if (out.enabled()) {
+                    out.accept(new RunEvent.Slept(s.now, id, sl.millis()));
+                }
+                p.status = Status.SLEEPING;
+                p.request = r;
+                p.afterGuard = -1;
+                timer(s, process, sl.millis());
+                refreshProcess(s, process);
+            }
+            case Request.Print pr -> throw new IllegalStateException("a print ends no local computation");
+            case Request.Yield y -> {
+                p.status = Status.RUNNABLE;
+                refreshProcess(s, process);
+            }
+            case Request.Done d -> {
+                if (out.enabled()) {
+                    out.accept(new RunEvent.Ended(s.now, id));
+                }
+                p.status = Status.ENDED;
+                p.request = null;
+                s.running--;
+                refreshProcess(s, process);
+            }
+            case Request.Failed f -> fail(s, process, f.pos(), f.message(), out);
+        }
+    }
+
     private void waitFor(State s, int process, Request r) {
-        Proc p = s.procs[process];
+        Proc p = s.ownProc(process);
         p.status = Status.WAITING;
         p.request = r;
         p.afterGuard = -1;
         refreshProcess(s, process);
     }
 
-    /** Registers a select's guards; false when it completed at once (untimed, only an after). */
-    private boolean select(State s, int process, Request.Select sel, EventSink out) {
-        Proc p = s.procs[process];
+    /** Registers a select's guards (untimed, a select of only an after never gets here). */
+    private void select(State s, int process, Request.Select sel, EventSink out) {
+        Proc p = s.ownProc(process);
         List<Request.Offer> offers = sel.offers();
         int after = -1;
         long afterMillis = 0;
@@ -892,10 +1004,6 @@ public final class Semantics {
                 }
             }
         }
-        if (on.isEmpty() && !timed) {
-            p.machine.resumeSelect(after, null); // only an after, and time does not count: it fires at once
-            return false;
-        }
         p.request = sel;
         p.status = on.isEmpty() ? Status.SLEEPING : Status.WAITING;
         p.afterGuard = after;
@@ -916,12 +1024,11 @@ public final class Semantics {
         if (!ready && !on.isEmpty()) {
             blocked(s, process, on, out);
         }
-        return true;
     }
 
     /** Sets a timed process's timer; zero waits are ordinary moves, longer ones wait for their time. */
     private void timer(State s, int process, long millis) {
-        Proc p = s.procs[process];
+        Proc p = s.ownProc(process);
         p.timerGeneration++;
         if (millis <= 0) {
             p.wakeAt = -1;
@@ -929,7 +1036,7 @@ public final class Semantics {
         }
         long nanos = millis >= MAX_WAIT_NANOS / 1_000_000L ? MAX_WAIT_NANOS : millis * 1_000_000L;
         p.wakeAt = s.now > MAX_WAIT_NANOS ? s.now + 1 : s.now + nanos;
-        s.timers.add(new State.Timer(p.wakeAt, process, p.timerGeneration));
+        s.ownTimers().add(new State.Timer(p.wakeAt, process, p.timerGeneration));
     }
 
     private void blocked(State s, int process, List<WaitOn> on, EventSink out) {
@@ -939,10 +1046,12 @@ public final class Semantics {
     }
 
     private void fail(State s, int process, Pos pos, String message, EventSink out) {
-        Proc p = s.procs[process];
         withdraw(s, process);
+        Proc p = s.ownProc(process);
         clearTimer(p);
-        p.machine.fail(pos, message);
+        if (!p.machine.finished()) {
+            ownMachine(p).fail(pos, message);
+        }
         p.status = Status.FAILED;
         p.request = null;
         s.running--;
@@ -1005,6 +1114,87 @@ public final class Semantics {
         return out.toByteArray();
     }
 
+    /**
+     * The explorer's compact encoding of a state, into {@code out}: per process the memo's number of its local
+     * state and its status; the pending calls when the network has call channels; per buffered channel the
+     * memo's number of the values it holds. Equal encodings mean the same moves and futures up to events: who
+     * put a buffered message (it shows in a transfer event only) and whom a process last met are left out.
+     */
+    public void encode(State s, org.chanvas.runtime.interp.ByteSink out, Memo memo) {
+        for (int i = 0; i < ids.length; i++) {
+            Proc p = s.procs[i];
+            out.writeVarLong(memo.local(i, p) * 5L + p.status.ordinal());
+        }
+        if (hasCalls) {
+            for (int i = 0; i < ids.length; i++) {
+                Proc p = s.procs[i];
+                out.writeVarLong(p.server + 1L);
+                if (p.toAnswer == null || p.toAnswer.isEmpty()) {
+                    out.writeVarLong(0);
+                } else {
+                    String[] ports = p.toAnswer.keySet().toArray(new String[0]);
+                    java.util.Arrays.sort(ports);
+                    out.writeVarLong(ports.length);
+                    for (String port : ports) {
+                        out.writeString(port);
+                        out.writeVarLong(p.toAnswer.get(port));
+                    }
+                }
+            }
+        }
+        for (Chan c : s.chans) {
+            if (c.buffer == null) {
+                continue;
+            }
+            if (c.contents < 0) {
+                // a cache of a function of the buffer, so a shared channel may keep it too
+                org.chanvas.runtime.interp.ByteSink b = new org.chanvas.runtime.interp.ByteSink(32);
+                b.writeVarLong(c.buffer.size());
+                for (Held h : c.buffer) {
+                    b.writeValue(h.value());
+                }
+                c.contents = memo.contents(b.toByteArray());
+            }
+            out.writeVarLong(c.contents);
+        }
+    }
+
+    /** An enabled move in words, given the state before it, e.g. {@code phil2 receives "fork" from fork2 on give2}. */
+    public String describe(State s, Move move) {
+        return switch (move) {
+            case Move.HandOver h -> {
+                Object v = find(s.chans[h.channel()].writers, h.writer(), h.writerGuard(), h).value();
+                yield kinds[h.channel()] == ChannelKind.CALL
+                        ? labels[h.writer()] + " calls " + labels[h.reader()] + " with " + Values.literal(v) + " on "
+                        + channelIds[h.channel()]
+                        : labels[h.reader()] + " receives " + Values.literal(v) + " from " + labels[h.writer()] + " on "
+                        + channelIds[h.channel()];
+            }
+            case Move.Put pt -> labels[pt.writer()] + " puts "
+                    + Values.literal(find(s.chans[pt.channel()].writers, pt.writer(), pt.writerGuard(), pt).value())
+                    + " into " + channelIds[pt.channel()] + " (now " + (s.chans[pt.channel()].buffer.size() + 1)
+                    + " held)";
+            case Move.Take tk -> {
+                Held h = s.chans[tk.channel()].buffer.peek();
+                yield labels[tk.reader()] + " takes " + Values.literal(h.value()) + " from " + channelIds[tk.channel()]
+                        + " (put by " + ids[h.writer()] + ")";
+            }
+            case Move.Reply rp -> {
+                Request.Reply r = (Request.Reply) s.procs[rp.server()].request;
+                yield labels[rp.server()] + " replies " + Values.literal(r.value()) + " to " + labels[rp.client()]
+                        + " on " + channelIds[channelOf(rp.server(), r.port())];
+            }
+            case Move.Fire f -> timed ? labels[f.process()] + "'s select times out"
+                    : labels[f.process()] + "'s select times out (after fires; time is not modelled)";
+            case Move.Wake w -> labels[w.process()] + " wakes up";
+            case Move.Choose c -> {
+                Request.Choose ch = (Request.Choose) s.procs[c.process()].request;
+                yield labels[c.process()] + " draws " + c.value() + " from random(" + ch.lo() + ", " + ch.hi() + ")";
+            }
+            case Move.Step st -> labels[st.process()] + " computes";
+        };
+    }
+
     // ---- what a waiting process waits for ----
 
     /** What a process waits on, for a diagnosis; empty when it is not waiting. */
@@ -1052,8 +1242,8 @@ public final class Semantics {
             } else {
                 waits.put(ids[i], waits(s, i));
             }
-            if (s.partner[i] >= 0) {
-                partners.put(ids[i], ids[s.partner[i]]);
+            if (s.procs[i].partner >= 0) {
+                partners.put(ids[i], ids[s.procs[i].partner]);
             }
         }
         return waitFor.diagnose(waits, ended, partners);

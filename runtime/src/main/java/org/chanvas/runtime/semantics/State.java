@@ -16,6 +16,11 @@ import org.chanvas.runtime.interp.Request;
  * talked to. Made by {@link Semantics#initial()}, changed in place by {@link Semantics#apply}; {@link #copy()}
  * gives an independent state. Besides the data, it keeps which processes and channels have a move now, so a
  * scheduler's cost per move does not grow with the size of the network.
+ *
+ * <p>Copies are copy-on-write: a copy shares every process, channel and index set with its original, and a
+ * move copies only the parts it changes (a search keeps millions of states that differ in two processes).
+ * A part belongs to the state whose {@link #token} it carries; {@link #copy()} gives both states new tokens,
+ * so neither may change a shared part in place.
  */
 public final class State {
 
@@ -44,68 +49,97 @@ public final class State {
     }
 
     static final class Proc {
+        /** The state that may change this in place; any other state copies it first. */
+        Object owner;
         ProcessMachine machine;
+        /** The machine may be shared (with other states or a {@link Memo}): copy it before changing it. */
+        boolean machineShared;
+        /** The machine's number in a {@link Memo}'s local states, or -1 when not known. */
+        int local = -1;
         Status status = Status.RUNNABLE;
         Request request;
         /** Channels this process has offers on. */
         int[] offeredOn = new int[0];
         int offeredCount;
+        /** offeredOn may be shared with a copy: replace it rather than write into it. */
+        boolean offeredShared;
         /** The select's after guard while it waits, or -1. */
         int afterGuard = -1;
         /** When its timer fires (timed), or -1. */
         long wakeAt = -1;
         /** Bumped whenever a timer is set or cancelled, so stale heap entries are skipped. */
         long timerGeneration;
+        /** Whom it last exchanged a message with (index, or -1); kept here, as the move copies both anyway. */
+        int partner = -1;
         /** A call whose request a server took: that server's index, else -1. */
         int server = -1;
         /** Per call port of a server: the client whose request came in last and waits for the reply. */
         HashMap<String, Integer> toAnswer;
 
-        Proc copy() {
+        /** A copy for {@code owner} that shares the machine until one of them changes it. */
+        Proc copy(Object owner) {
             Proc p = new Proc();
-            p.machine = machine.copy();
+            p.owner = owner;
+            p.machine = machine;
+            p.machineShared = true;
+            p.local = local;
             p.status = status;
             p.request = request;
-            p.offeredOn = offeredOn.clone();
+            p.offeredOn = offeredOn;
+            p.offeredShared = true;
             p.offeredCount = offeredCount;
             p.afterGuard = afterGuard;
             p.wakeAt = wakeAt;
             p.timerGeneration = timerGeneration;
             p.server = server;
+            p.partner = partner;
             p.toAnswer = toAnswer == null ? null : new HashMap<>(toAnswer);
             return p;
         }
     }
 
+    static final Offer[] NO_OFFERS = new Offer[0];
+
     static final class Chan {
+        /** The state that may change this in place. */
+        Object owner;
+        /** The buffer's number in a {@link Memo}'s channel contents, or -1 when not known. */
+        int contents = -1;
         final ArrayDeque<Held> buffer;
         /** Sorted by (process, guard): a canonical order, whatever order the offers came in. */
-        final ArrayList<Offer> writers;
-        final ArrayList<Offer> readers;
+        /** Sorted by (process, guard); never changed in place, only replaced, so copies share them. */
+        Offer[] writers = NO_OFFERS;
+        Offer[] readers = NO_OFFERS;
 
         Chan(boolean buffered) {
             buffer = buffered ? new ArrayDeque<>(2) : null;
-            writers = new ArrayList<>(1);
-            readers = new ArrayList<>(1);
+
         }
 
-        Chan(Chan o) {
+        Chan(Chan o, Object owner) {
+            this.owner = owner;
+            this.contents = o.contents;
             buffer = o.buffer == null ? null : new ArrayDeque<>(o.buffer);
-            writers = new ArrayList<>(o.writers);
-            readers = new ArrayList<>(o.readers);
+            writers = o.writers;
+            readers = o.readers;
         }
     }
 
+    /** Marks the parts this state may change in place (see the class comment). */
+    Object token = new Object();
     final Proc[] procs;
     final Chan[] chans;
     /** Processes with a move of their own now (a step, a reply, an untimed or zero after, a zero sleep). */
-    final IndexSet ready;
+    IndexSet ready;
     /** Channels on which a communication can happen now. */
-    final IndexSet live;
+    IndexSet live;
     /** Timers of more than zero ms (timed semantics). */
-    final PriorityQueue<Timer> timers;
-    /** Whom each process last exchanged a message with (index, or -1). */
-    final int[] partner;
+    PriorityQueue<Timer> timers;
+    /** Whether ready, live and timers are this state's own, or shared with a copy. */
+    private boolean ownReady = true;
+    private boolean ownLive = true;
+    private boolean ownTimers = true;
+
     long now;
     int running;
     /** The process whose script error ended the run, or -1. */
@@ -118,38 +152,83 @@ public final class State {
         chans = new Chan[buffered.length];
         for (int i = 0; i < buffered.length; i++) {
             chans[i] = new Chan(buffered[i]);
+            chans[i].owner = token;
         }
         ready = new IndexSet(processes);
         live = new IndexSet(buffered.length);
         timers = new PriorityQueue<>(4, (a, b) -> a.at != b.at ? Long.compare(a.at, b.at)
                 : Integer.compare(a.process, b.process));
-        partner = new int[processes];
-        java.util.Arrays.fill(partner, -1);
         running = processes;
     }
 
     private State(State o) {
-        procs = new Proc[o.procs.length];
-        for (int i = 0; i < procs.length; i++) {
-            procs[i] = o.procs[i].copy();
-        }
-        chans = new Chan[o.chans.length];
-        for (int i = 0; i < chans.length; i++) {
-            chans[i] = new Chan(o.chans[i]);
-        }
-        ready = o.ready.copy();
-        live = o.live.copy();
-        timers = new PriorityQueue<>(o.timers);
-        partner = o.partner.clone();
+        procs = o.procs.clone();
+        chans = o.chans.clone();
+        ready = o.ready;
+        live = o.live;
+        timers = o.timers;
+        ownReady = ownLive = ownTimers = false;
         now = o.now;
         running = o.running;
         failed = o.failed;
         failure = o.failure;
     }
 
-    /** An independent state equal to this one. */
+    /**
+     * An independent state equal to this one. It shares every part with this state until either changes it:
+     * the cost is two arrays of references, whatever the size of the processes.
+     */
     public State copy() {
+        token = new Object(); // this state no longer owns what it now shares
+        ownReady = ownLive = ownTimers = false;
         return new State(this);
+    }
+
+    /** Process {@code i}, this state's own, to change. */
+    Proc ownProc(int i) {
+        Proc p = procs[i];
+        if (p.owner != token) {
+            p = p.copy(token);
+            procs[i] = p;
+        }
+        return p;
+    }
+
+    /** Channel {@code c}, this state's own, to change. */
+    Chan ownChan(int c) {
+        Chan ch = chans[c];
+        if (ch.owner != token) {
+            ch = new Chan(ch, token);
+            chans[c] = ch;
+        }
+        return ch;
+    }
+
+    /** The set of ready processes, this state's own, to change. */
+    IndexSet ownReady() {
+        if (!ownReady) {
+            ready = ready.copy();
+            ownReady = true;
+        }
+        return ready;
+    }
+
+    /** The set of live channels, this state's own, to change. */
+    IndexSet ownLive() {
+        if (!ownLive) {
+            live = live.copy();
+            ownLive = true;
+        }
+        return live;
+    }
+
+    /** The timers, this state's own, to change. */
+    PriorityQueue<Timer> ownTimers() {
+        if (!ownTimers) {
+            timers = new PriorityQueue<>(timers);
+            ownTimers = true;
+        }
+        return timers;
     }
 
     /** The virtual time in nanoseconds (always 0 in the untimed semantics). */
@@ -204,12 +283,12 @@ public final class State {
 
     /** The writers waiting on a channel, in (process, guard) order. */
     public List<Offer> writers(int channel) {
-        return List.copyOf(chans[channel].writers);
+        return List.of(chans[channel].writers);
     }
 
     /** The readers waiting on a channel, in (process, guard) order. */
     public List<Offer> readers(int channel) {
-        return List.copyOf(chans[channel].readers);
+        return List.of(chans[channel].readers);
     }
 
     /** Processes that have not ended or failed. */
@@ -229,7 +308,7 @@ public final class State {
 
     /** Whom the process last exchanged a message with, or -1. */
     public int partner(int process) {
-        return partner[process];
+        return procs[process].partner;
     }
 
     /** Processes with a move of their own now; a scheduler draws from it (see {@link Semantics#movesOf}). */

@@ -57,6 +57,55 @@ class SeededEngineTest {
         }
     }
 
+    /** A bug in the engine (here a sink that throws) is an internal error with its stack trace logged. */
+    @Test
+    void aBugIsAnInternalErrorWithItsStackTraceLoggedNotAScriptError() throws Exception {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(DeterministicRun.class.getName());
+        java.util.List<java.util.logging.LogRecord> records =
+                java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.logging.Handler h = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                records.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(h);
+        try {
+            EventSink broken = new EventSink() {
+                @Override
+                public void accept(RunEvent e) {
+                    if (e instanceof RunEvent.Printed) {
+                        throw new IllegalStateException("broken sink");
+                    }
+                }
+
+                @Override
+                public boolean enabled() {
+                    return false;
+                }
+            };
+            try (Run r = new DeterministicEngine().prepare(net().process("talker", "print 1").plan(),
+                    RunOptions.defaults().withSeed(1).withSink(broken))) {
+                r.start();
+                assertThat(r.await(Duration.ofSeconds(20))).contains(new RunOutcome.InternalError(
+                        "the deterministic engine", "java.lang.IllegalStateException: broken sink"));
+            }
+            assertThat(records).hasSize(1);
+            assertThat(records.getFirst().getThrown()).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("broken sink");
+        } finally {
+            log.removeHandler(h);
+        }
+    }
+
     @Test
     void theTimeLimitIsWallClockTimeEvenWhileMovesGoOnForEver() throws Exception {
         EventQueue q = new EventQueue();

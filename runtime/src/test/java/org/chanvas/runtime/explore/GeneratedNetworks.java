@@ -39,8 +39,14 @@ final class GeneratedNetworks {
                     default -> lines.add("repeat 2 { z = recv in\n print 6 / z }"); // fails when 0 arrives
                 }
             }
-            // Every wired port is used, as the validator demands; never taken, so behaviour is unchanged.
-            lines.add(read[i] ? "if false { send out 0\n x = recv in }" : "if false { send out 0 }");
+            // Every connected port must be used (the plan's validator says so): each process writes to its
+            // target, and a process someone writes to reads.
+            if (lines.stream().noneMatch(l -> l.contains(" out "))) {
+                lines.add("send out " + r.nextInt(3));
+            }
+            if (read[i] && lines.stream().noneMatch(l -> l.contains("recv in"))) {
+                lines.add(r.nextBoolean() ? "x = recv in" : "repeat 2 { z = recv in\n print 6 / z }");
+            }
             net.process("p" + i, String.join("\n", lines));
         }
         // Writers grouped by reader: one channel per reader, shared when several write to it.

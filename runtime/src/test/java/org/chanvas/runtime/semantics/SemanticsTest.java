@@ -134,7 +134,7 @@ class SemanticsTest {
 
     @Test
     void unboundedAlwaysTakesAPut() {
-        Nets n = net().process("a", "forever { send out 1 }").process("b", "sleep 1000\nif false { recv in }")
+        Nets n = net().process("a", "forever { send out 1 }").process("b", "sleep 1000\nx = recv in")
                 .kind("q", ChannelKind.UNBOUNDED, 0, "a.out", "b.in");
         Run r = timed(n);
         for (int i = 0; i < 5; i++) {
@@ -162,8 +162,8 @@ class SemanticsTest {
                 .process("w", "send out 9").process("r", "recv in").process("full", "send out 7\nsend out 8")
                 .rendezvous("rv", "w.out", "p.rin").rendezvous("rv2", "p.rout", "r.in")
                 .kind("b", ChannelKind.BUFFERED, 1, "p.bout", "x.in")
-                .process("x", "sleep 1\nif false { recv in }")
-                .kind("u", ChannelKind.UNBOUNDED, 0, "p.uout", "y.in").process("y", "sleep 1\nif false { recv in }")
+                .process("x", "sleep 1\nrecv in")
+                .kind("u", ChannelKind.UNBOUNDED, 0, "p.uout", "y.in").process("y", "sleep 1\nrecv in")
                 .kind("b2", ChannelKind.BUFFERED, 1, "full.out", "p.bin");
         Run r = timed(n);
         assertThat(r.enabled()).containsExactly("rv w->p#0", "rv2 p#1->r", "put b p#2", "put u p#3",
@@ -189,9 +189,9 @@ class SemanticsTest {
     @Test
     void selectReadinessCountsRoomInBufferedAndUnboundedChannels() {
         Nets n = net().process("p", "select {\n send out 1 { }\n recv in { }\n}\nselect {\n send u 2 { }\n}")
-                .kind("b", ChannelKind.BUFFERED, 1, "p.out", "q.in").process("q", "sleep 1\nif false { recv in\nrecv x }")
+                .kind("b", ChannelKind.BUFFERED, 1, "p.out", "q.in").process("q", "sleep 1\nrecv in\nrecv x")
                 .kind("u", ChannelKind.UNBOUNDED, 0, "p.u", "q.x")
-                .rendezvous("c", "z.out", "p.in").process("z", "sleep 1\nif false { send out 0 }");
+                .rendezvous("c", "z.out", "p.in").process("z", "sleep 1\nsend out 1");
         Run r = new Run(n, Timing.TIMED);
         assertThat(r.events("step p")).noneMatch(e -> e instanceof RunEvent.Blocked);
         assertThat(r.events("put b p#0")).noneMatch(e -> e instanceof RunEvent.Blocked);
@@ -225,8 +225,8 @@ class SemanticsTest {
         assertThat(t.enabled()).containsExactly("c w->p#0");
         Run u = untimed(n);
         assertThat(u.enabled()).containsExactly("fire p", "c w->p#0"); // sleep is no wait without time
-        Nets alone = net().process("p", "select {\n recv in { }\n after 100 { }\n}\nif false { send o 0 }")
-                .process("w", "recv x\nif false { send out 0 }")
+        Nets alone = net().process("p", "select {\n recv in { }\n after 100 { }\n}\nsend o 1")
+                .process("w", "recv x\nsend out 1")
                 .rendezvous("c", "w.out", "p.in").rendezvous("d", "p.o", "w.x");
         Run t2 = timed(alone);
         assertThat(t2.enabled()).containsExactly("fire p");

@@ -1,0 +1,162 @@
+package org.chanvas.runtime.semantics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import org.chanvas.runtime.event.EventSink;
+import org.chanvas.runtime.interp.ByteSink;
+import org.chanvas.runtime.interp.ProcessMachine;
+import org.chanvas.runtime.interp.Request;
+
+/**
+ * What a search (the explorer) keeps beside the {@link Semantics} it drives. A process's local computation
+ * depends only on its own machine and the answer it gets, so each (local state, answer) is computed once and
+ * its resulting machine shared by every global state it occurs in; local states and channel contents are
+ * numbered, so a global state encodes as a few small numbers ({@link Semantics#encode(State, ByteSink, Memo)}).
+ *
+ * <p>A search also sees local steps as no moves at all (SPEC §5): with a memo, a process that uses up its step
+ * budget computes on within the same move, up to {@code yieldLimit} times, and then fails with a script error
+ * saying verify cannot explore past it. With a sink that wants events ({@link EventSink#enabled()}) nothing is
+ * looked up, so a counterexample's trace has every print. Not thread-safe: one per search.
+ */
+public final class Memo {
+
+    /** How a request is answered: not at all (a step), resume(), resume(value), resumeSelect, resumeChoice. */
+    static final int NONE = 0;
+    static final int PLAIN = 1;
+    static final int VALUE = 2;
+    static final int SELECT = 3;
+    static final int CHOICE = 4;
+
+    private record Bytes(byte[] bytes, int hash) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Bytes b && b.hash == hash && Arrays.equals(b.bytes, bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private record Key(int local, int how, int guard, Object value) {
+    }
+
+    private record Result(ProcessMachine machine, int local, Request request) {
+    }
+
+    private final int yieldLimit;
+    /** Per process: its local states (machine encodings) by number. */
+    private final List<HashMap<Bytes, Integer>> locals = new ArrayList<>();
+    /** Per process: what answering a local state leads to. */
+    private final List<HashMap<Key, Result>> results = new ArrayList<>();
+    private final HashMap<Bytes, Integer> contents = new HashMap<>();
+    private final ByteSink scratch = new ByteSink(256);
+    private long bytes;
+    boolean sawSleep;
+    boolean sawAfter;
+
+    /** @param yieldLimit step budgets a process may use up between two communications before it fails */
+    public Memo(int processes, int yieldLimit) {
+        if (yieldLimit < 1) {
+            throw new IllegalArgumentException("yield limit must be positive");
+        }
+        this.yieldLimit = yieldLimit;
+        for (int i = 0; i < processes; i++) {
+            locals.add(new HashMap<>());
+            results.add(new HashMap<>());
+        }
+    }
+
+    /** Whether some process slept (untimed, a sleep orders nothing). */
+    public boolean sawSleep() {
+        return sawSleep;
+    }
+
+    /** Whether some process waited in a select with an {@code after} (untimed, it may fire at any time). */
+    public boolean sawAfter() {
+        return sawAfter;
+    }
+
+    /** Memory the numbered local states and contents hold, roughly: their bytes and a map entry each. */
+    public long footprint() {
+        long n = contents.size();
+        for (HashMap<Bytes, Integer> m : locals) {
+            n += m.size();
+        }
+        return bytes + 80L * n;
+    }
+
+    static void answer(ProcessMachine m, int how, int guard, Object value) {
+        switch (how) {
+            case NONE -> {
+            }
+            case PLAIN -> m.resume();
+            case VALUE -> m.resume(value);
+            case SELECT -> m.resumeSelect(guard, value);
+            case CHOICE -> m.resumeChoice((Long) value);
+            default -> throw new IllegalArgumentException("answer " + how);
+        }
+    }
+
+    /** Answers the process's request and runs its local computation, or looks both up; gives where it stops. */
+    Request resume(Semantics sem, State s, State.Proc p, int process, int how, int guard, Object value,
+                   EventSink out) {
+        if (out.enabled()) {
+            // someone wants the events, and a computation looked up would not send them: compute afresh
+            ProcessMachine m = p.machine.copy();
+            answer(m, how, guard, value);
+            Request stop = sem.local(s.now, process, m, out, yieldLimit, this);
+            p.machine = m;
+            p.machineShared = false;
+            p.local = -1;
+            return stop;
+        }
+        Key key = new Key(local(process, p), how, guard, value);
+        Result r = results.get(process).get(key);
+        if (r == null) {
+            ProcessMachine m = p.machine.copy();
+            answer(m, how, guard, value);
+            Request stop = sem.local(s.now, process, m, out, yieldLimit, this);
+            r = new Result(m, number(process, m), stop);
+            results.get(process).put(key, r);
+        }
+        p.machine = r.machine();
+        p.machineShared = true;
+        p.local = r.local();
+        return r.request();
+    }
+
+    /** The number of the process's local state (its machine is never changed while it is shared). */
+    int local(int process, State.Proc p) {
+        if (p.local < 0) {
+            p.local = number(process, p.machine);
+        }
+        return p.local;
+    }
+
+    private int number(int process, ProcessMachine m) {
+        scratch.reset();
+        m.encode(scratch);
+        return intern(locals.get(process), scratch.toByteArray());
+    }
+
+    /** The number of a channel's contents, encoded by the caller into {@code b}. */
+    int contents(byte[] b) {
+        return intern(contents, b);
+    }
+
+    private int intern(HashMap<Bytes, Integer> known, byte[] b) {
+        Bytes k = new Bytes(b, Arrays.hashCode(b));
+        Integer id = known.get(k);
+        if (id != null) {
+            return id;
+        }
+        int n = known.size();
+        known.put(k, n);
+        bytes += b.length;
+        return n;
+    }
+}
