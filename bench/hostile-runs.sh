@@ -54,7 +54,7 @@ net buf.json a 'forever { send out 1 \n x = recv in }' b 'forever { y = recv in 
   -- "$(rv ab a.out b.in buffered 2)" "$(rv ba b.out a.in buffered 2)"
 net call.json a 'forever { r = call srv 1 }' b 'forever { m = recv in \n reply in m }' -- "$(rv s a.srv b.in call)"
 net sleep0.json a 'forever { send out 1 \n sleep 0 }' b 'forever { y = recv in }' -- "$(rv ab a.out b.in)"
-net after0.json a 'forever { select { recv in as x { } after 0 { } } }' b 'forever { send out 1 }' -- "$(rv ba b.out a.in)"
+net after0.json a 'forever { select { \n recv in as x { } \n after 0 { } \n } }' b 'forever { send out 1 }' -- "$(rv ba b.out a.in)"
 for f in sel buf call sleep0 after0; do
   for mode in "" "--carriers auto" "--carriers 2" "--seed 1"; do
     # shellcheck disable=SC2086
