@@ -43,7 +43,7 @@ row() { # name, verdict command (may be empty), chanvas arguments
   { [ "$code" = 124 ] || [ "$code" = 137 ]; } && code="HANG"
   v=""; [ -n "$verdict" ] && v="$(eval "$verdict" 2>&1 | head -1)"
   msg="$(grep -v '^\s*$' err.txt | head -1 | cut -c1-100)"
-  grep -q 'Exception\|Error:\|SEVERE\|\sat ' err.txt && msg="[TRACE] $msg"
+  grep -qE 'Exception|Error:|SEVERE|^\s+at [a-z]' err.txt && msg="[TRACE] $msg"
   printf '%-34s %4s %7.1f  %-14s %s\n' "$name" "$code" "$(echo "$end - $start" | bc)" "$v" "$msg"
 }
 
