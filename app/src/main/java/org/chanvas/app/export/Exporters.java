@@ -4,12 +4,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.chanvas.app.export.code.CodeExporter;
+import org.chanvas.app.export.code.GoGenerator;
+import org.chanvas.app.export.code.PromelaGenerator;
+import org.chanvas.app.export.code.PythonGenerator;
 
 /** The exporters Chanvas has, looked up by a file's extension. */
 public final class Exporters {
 
     private static final List<Exporter> ALL = List.of(new PngExporter(), new SvgExporter(), new PdfExporter(),
-            new DotExporter());
+            new DotExporter(), new CodeExporter(new PythonGenerator()), new CodeExporter(new GoGenerator()),
+            new CodeExporter(new PromelaGenerator()));
 
     private Exporters() {
     }
