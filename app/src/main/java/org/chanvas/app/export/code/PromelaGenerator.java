@@ -46,7 +46,7 @@ public final class PromelaGenerator implements CodeGenerator {
             procs.append('\n');
             List<String> formals = new ArrayList<>();
             p.ports().keySet().forEach(port -> formals.add("chan " + Shape.safe(port)));
-            procs.append("proctype ").append(p.name()).append('(').append(String.join("; ", formals))
+            procs.append("proctype ").append(proctype(shape, p)).append('(').append(String.join("; ", formals))
                     .append(") {\n");
             Set<String> vars = new LinkedHashSet<>();
             Walker w = new Walker(procs, p, strings);
@@ -100,10 +100,17 @@ public final class PromelaGenerator implements CodeGenerator {
         for (Shape.Proc p : shape.processes()) {
             List<String> actuals = new ArrayList<>();
             p.ports().values().forEach(c -> actuals.add(global(shape, c)));
-            sb.append("\t\trun ").append(p.name()).append('(').append(String.join(", ", actuals)).append(");\n");
+            sb.append("\t\trun ").append(proctype(shape, p)).append('(').append(String.join(", ", actuals)).append(");\n");
         }
         sb.append("\t}\n}\n");
         return sb.toString();
+    }
+
+    /** A process's proctype: its name, unless a port has that name (Promela keeps one namespace for both). */
+    private static String proctype(Shape shape, Shape.Proc proc) {
+        boolean clash = shape.processes().stream()
+                .anyMatch(p -> p.ports().keySet().stream().anyMatch(port -> Shape.safe(port).equals(proc.name())));
+        return clash ? proc.name() + "_proc" : proc.name();
     }
 
     /** A channel's global name: its id, unless a port or process has that name, which would hide it. */
