@@ -68,7 +68,7 @@ public final class ExportCommand implements Callable<Integer> {
                 .map(x -> x instanceof CodeExporter code ? code.from(file) : x);
         if (exporter.isEmpty()) {
             err.println("chanvas export: cannot tell the format of " + output
-                    + ": the name must end in .png, .svg, .pdf, .dot, .py, .go or .pml");
+                    + ": the name must end in .png, .svg, .pdf or .dot (a diagram), or .py, .go or .pml (code)");
             return INVALID;
         }
         if (!ExportOptions.SCALES.contains(scale)) {

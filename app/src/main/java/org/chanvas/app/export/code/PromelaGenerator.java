@@ -84,7 +84,8 @@ public final class PromelaGenerator implements CodeGenerator {
         if (!strings.isEmpty()) {
             sb.append("/* strings, as numbered constants */\n");
             strings.forEach((s, n) -> sb.append("#define ").append(stringName(n)).append(' ').append(n)
-                    .append("\t/* ").append(Literals.oneLine(s)).append(" */\n"));
+                    .append("\t/* ").append(s.equals(SOME_TEXT) ? "any interpolated string" : Literals.oneLine(s))
+                    .append(" */\n"));
             sb.append('\n');
         }
         for (Channel c : shape.channels()) {

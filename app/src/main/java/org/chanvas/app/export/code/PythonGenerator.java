@@ -520,6 +520,11 @@ public final class PythonGenerator implements CodeGenerator {
                         p.start()
                     quiet_since, seen = None, -1
                     while any(p.is_alive() for p in processes):
+                        if any(p.exitcode not in (None, 0) for p in processes):
+                            # a script error: the others may wait for it for ever, so end them (as chanvas run, 5)
+                            for p in processes:
+                                p.terminate()
+                            return 5
                         alive = [i for i, p in enumerate(processes) if p.is_alive()]
                         if all(table[i] for i in alive) and moves.value == seen:
                             if quiet_since is None:

@@ -54,7 +54,7 @@ abstract class ScriptWalker {
         for (int l = commentsUpTo + 1; l < line; l++) {
             String c = Shape.commentAt(proc, l);
             if (c != null) {
-                line(commentMark() + c + commentEnd());
+                line(commentMark() + (commentEnd().isEmpty() ? c : c.replace("*/", "* /")) + commentEnd());
             }
         }
         commentsUpTo = Math.max(commentsUpTo, line);
