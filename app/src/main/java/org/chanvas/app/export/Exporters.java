@@ -13,8 +13,11 @@ import org.chanvas.app.export.code.PythonGenerator;
 public final class Exporters {
 
     private static final List<Exporter> ALL = List.of(new PngExporter(), new SvgExporter(), new PdfExporter(),
-            new DotExporter(), new CodeExporter(new PythonGenerator()), new CodeExporter(new GoGenerator()),
-            new CodeExporter(new PromelaGenerator()));
+            new DotExporter());
+
+    /** Code for the same network (SPEC §6): looked up by ending like the diagrams, listed apart from them. */
+    private static final List<Exporter> CODE = List.of(new CodeExporter(new PythonGenerator()),
+            new CodeExporter(new GoGenerator()), new CodeExporter(new PromelaGenerator()));
 
     private Exporters() {
     }
@@ -24,10 +27,16 @@ public final class Exporters {
         return ALL;
     }
 
-    /** The exporter for an extension such as {@code "svg"} (any case, with or without the dot). */
+    /** The code exporters: Python, Go, Promela. */
+    public static List<Exporter> code() {
+        return CODE;
+    }
+
+    /** The exporter for an extension such as {@code "svg"} or {@code "py"} (any case, with or without the dot). */
     public static Optional<Exporter> forExtension(String extension) {
         String e = extension.startsWith(".") ? extension.substring(1) : extension;
-        return ALL.stream().filter(x -> x.extension().equalsIgnoreCase(e)).findFirst();
+        return java.util.stream.Stream.concat(ALL.stream(), CODE.stream())
+                .filter(x -> x.extension().equalsIgnoreCase(e)).findFirst();
     }
 
     /** The exporter for a path's extension, e.g. {@code diagram.pdf}. */

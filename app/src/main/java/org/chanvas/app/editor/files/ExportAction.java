@@ -37,7 +37,7 @@ public final class ExportAction {
     public void ask() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export diagram");
-        for (Exporter e : Exporters.all()) {
+        for (Exporter e : java.util.stream.Stream.concat(Exporters.all().stream(), Exporters.code().stream()).toList()) {
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(e.description() + " (*." + e.extension()
                     + ")", "*." + e.extension()));
         }

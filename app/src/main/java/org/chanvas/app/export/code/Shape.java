@@ -30,7 +30,10 @@ record Shape(String title, String description, List<Proc> processes, List<Channe
             "timeout", "printf", "len", "str", "all", "any", "print", "list", "self", "main", "show", "net", "os",
             "time", "sync", "fmt", "random", "string", "atomic", "d_step", "unless", "never", "hidden", "show_",
             "np_", "pid", "nil", "true", "Value", "add", "div", "mod", "same", "truth", "item", "length", "network",
-            "multiprocessing", "mp", "sys", "queue", "Queue", "Process", "exit", "done", "end", "channels");
+            "multiprocessing", "mp", "sys", "queue", "Queue", "Process", "exit", "stopped", "use", "say", "call",
+            "send", "recv", "serve", "reply", "select_", "literal", "neg", "arith", "asInt", "asList", "setItem",
+            "toInt", "allOf", "anyOf", "randomInt", "Request", "Network", "Unbounded", "Buffered", "Rendezvous",
+            "Call", "waiting", "AFTER", "IDLE_SECONDS");
 
     /** One process: its script read, its parameters, and its ports' channels in first-use order. */
     record Proc(Process process, String name, ParsedScript script, Map<String, Channel> ports, String[] lines) {
