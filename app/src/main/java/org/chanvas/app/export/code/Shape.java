@@ -9,7 +9,6 @@ import org.chanvas.model.Channel;
 import org.chanvas.model.Endpoint;
 import org.chanvas.model.Network;
 import org.chanvas.model.Process;
-import org.chanvas.model.script.Ast;
 import org.chanvas.model.script.ParsedScript;
 import org.chanvas.model.script.ScriptParser;
 
@@ -84,9 +83,5 @@ record Shape(String title, String description, List<Proc> processes, List<Channe
         }
         String t = p.lines()[line - 1].strip();
         return t.startsWith("#") ? t.substring(1).strip() : null;
-    }
-
-    static boolean usesRandom(Ast.Block b) {
-        return b.toString().contains("RandomCall[");
     }
 }
