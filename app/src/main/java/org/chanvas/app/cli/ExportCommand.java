@@ -10,6 +10,7 @@ import org.chanvas.app.export.ExportOptions;
 import org.chanvas.app.export.ExportResult;
 import org.chanvas.app.export.Exporter;
 import org.chanvas.app.export.Exporters;
+import org.chanvas.app.export.code.CodeExporter;
 import org.chanvas.model.Network;
 import org.chanvas.model.analysis.Analysis;
 import org.chanvas.model.analysis.AnalysisResult;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
  * unwritable path; then nothing is written.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Draws the diagram, cycles highlighted, to PNG, SVG, PDF or DOT (chosen by OUT's extension).",
+        description = "Draws the diagram, cycles highlighted, to PNG, SVG, PDF or DOT, or writes the network as a Python, Go or Promela program (chosen by OUT's extension).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the file was written", "2:invalid input, a bad option or an unwritable path (nothing written)"})
 public final class ExportCommand implements Callable<Integer> {
@@ -62,10 +63,12 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Exporter> exporter = Exporters.forPath(output);
+        // Code exporters quote the command in their header; they need the network's file name for it.
+        Optional<Exporter> exporter = Exporters.forPath(output)
+                .map(x -> x instanceof CodeExporter code ? code.from(file) : x);
         if (exporter.isEmpty()) {
             err.println("chanvas export: cannot tell the format of " + output
-                    + ": the name must end in .png, .svg, .pdf or .dot");
+                    + ": the name must end in .png, .svg, .pdf or .dot (a diagram), or .py, .go or .pml (code)");
             return INVALID;
         }
         if (!ExportOptions.SCALES.contains(scale)) {

@@ -4,12 +4,20 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.chanvas.app.export.code.CodeExporter;
+import org.chanvas.app.export.code.GoGenerator;
+import org.chanvas.app.export.code.PromelaGenerator;
+import org.chanvas.app.export.code.PythonGenerator;
 
 /** The exporters Chanvas has, looked up by a file's extension. */
 public final class Exporters {
 
     private static final List<Exporter> ALL = List.of(new PngExporter(), new SvgExporter(), new PdfExporter(),
             new DotExporter());
+
+    /** Code for the same network (SPEC §6): looked up by ending like the diagrams, listed apart from them. */
+    private static final List<Exporter> CODE = List.of(new CodeExporter(new PythonGenerator()),
+            new CodeExporter(new GoGenerator()), new CodeExporter(new PromelaGenerator()));
 
     private Exporters() {
     }
@@ -19,10 +27,16 @@ public final class Exporters {
         return ALL;
     }
 
-    /** The exporter for an extension such as {@code "svg"} (any case, with or without the dot). */
+    /** The code exporters: Python, Go, Promela. */
+    public static List<Exporter> code() {
+        return CODE;
+    }
+
+    /** The exporter for an extension such as {@code "svg"} or {@code "py"} (any case, with or without the dot). */
     public static Optional<Exporter> forExtension(String extension) {
         String e = extension.startsWith(".") ? extension.substring(1) : extension;
-        return ALL.stream().filter(x -> x.extension().equalsIgnoreCase(e)).findFirst();
+        return java.util.stream.Stream.concat(ALL.stream(), CODE.stream())
+                .filter(x -> x.extension().equalsIgnoreCase(e)).findFirst();
     }
 
     /** The exporter for a path's extension, e.g. {@code diagram.pdf}. */

@@ -40,7 +40,7 @@ public final class ExportAction {
     public void ask() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export diagram");
-        for (Exporter e : Exporters.all()) {
+        for (Exporter e : java.util.stream.Stream.concat(Exporters.all().stream(), Exporters.code().stream()).toList()) {
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(e.description() + " (*." + e.extension()
                     + ")", "*." + e.extension()));
         }
@@ -66,10 +66,12 @@ public final class ExportAction {
 
     /** Exports to {@code target}, the format chosen by its ending; says how it went. */
     public boolean exportTo(Path target) {
-        Optional<Exporter> exporter = Exporters.forPath(target);
+        // code quotes the command that made it, naming the network's file when it has one
+        Optional<Exporter> exporter = Exporters.forPath(target).map(x -> x instanceof org.chanvas.app.export.code
+                .CodeExporter code ? document.file().map(code::from).orElse(code) : x);
         if (exporter.isEmpty()) {
             messages.show(MessageBar.Tone.ERROR, "Cannot export to " + target.getFileName()
-                    + ": use a name ending in .png, .svg, .pdf or .dot");
+                    + ": use a name ending in .png, .svg, .pdf or .dot, or .py, .go or .pml for code");
             return false;
         }
         ExportResult r = exporter.get().export(document.network(), highlights.get(), ExportOptions.defaults(), target);
