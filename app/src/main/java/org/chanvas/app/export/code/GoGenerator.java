@@ -45,7 +45,7 @@ public final class GoGenerator implements CodeGenerator {
             sb.append('\n');
             List<String> args = new ArrayList<>();
             p.params().keySet().forEach(k -> args.add(Shape.safe(k) + " Value"));
-            p.ports().forEach((port, c) -> args.add(Shape.safe(port) + (c.kind() == ChannelKind.CALL
+            p.ports().forEach((port, c) -> args.add(p.port(port) + (c.kind() == ChannelKind.CALL
                     ? " chan Request" : " chan Value")));
             sb.append("func ").append(p.name()).append('(').append(String.join(", ", args)).append(") {\n");
             Set<String> vars = new LinkedHashSet<>();
@@ -56,9 +56,9 @@ public final class GoGenerator implements CodeGenerator {
             }
             for (var e : p.ports().entrySet()) {
                 if (e.getValue().kind() == ChannelKind.CALL && isReader(e.getValue(), p, e.getKey())) {
-                    sb.append("\tvar ").append(asker(e.getKey())).append(" chan Value // where to reply on ")
+                    sb.append("\tvar ").append(asker(p, e.getKey())).append(" chan Value // where to reply on ")
                             .append(e.getKey()).append('\n');
-                    vars.add(asker(e.getKey()));
+                    vars.add(asker(p, e.getKey()));
                 }
             }
             if (!vars.isEmpty()) {
@@ -97,8 +97,8 @@ public final class GoGenerator implements CodeGenerator {
         return c.readers().stream().anyMatch(e -> e.process().equals(p.process().id()) && e.port().equals(port));
     }
 
-    private static String asker(String port) {
-        return Shape.safe(port) + "Asker";
+    private static String asker(Shape.Proc proc, String port) {
+        return proc.port(port) + "Asker";
     }
 
     private static String channelVar(Shape shape, Channel c) {
@@ -203,7 +203,7 @@ public final class GoGenerator implements CodeGenerator {
         }
 
         private String port(Ast.PortRef p) {
-            return Shape.safe(p.name());
+            return proc.port(p.name());
         }
 
         private Channel channel(Ast.PortRef p) {
@@ -223,7 +223,7 @@ public final class GoGenerator implements CodeGenerator {
                 case Ast.Send x -> line("send(" + port(x.port()) + ", " + expr(x.value()) + ")");
                 case Ast.Recv r -> {
                     if (channel(r.port()).kind() == ChannelKind.CALL) {
-                        line((r.target() == null ? "_" : Shape.safe(r.target())) + ", " + asker(r.port().name())
+                        line((r.target() == null ? "_" : Shape.safe(r.target())) + ", " + asker(proc, r.port().name())
                                 + " = serve(" + port(r.port()) + ")");
                     } else {
                         line(assign(r.target(), "recv(" + port(r.port()) + ")"));
@@ -231,7 +231,7 @@ public final class GoGenerator implements CodeGenerator {
                 }
                 case Ast.Call c -> line(assign(c.target(), "call(" + port(c.port()) + ", " + expr(c.value()) + ")"));
                 case Ast.Reply r -> {
-                    line(asker(r.port().name()) + " = reply(" + asker(r.port().name()) + ", " + expr(r.value()) + ")");
+                    line(asker(proc, r.port().name()) + " = reply(" + asker(proc, r.port().name()) + ", " + expr(r.value()) + ")");
                 }
                 case Ast.Select sel -> select(sel);
                 case Ast.If i -> {
@@ -303,7 +303,7 @@ public final class GoGenerator implements CodeGenerator {
                         if (channel(r.port()).kind() == ChannelKind.CALL) {
                             line("case req := <-" + port(r.port()) + ":");
                             in();
-                            line(asker(r.port().name()) + " = req.reply");
+                            line(asker(proc, r.port().name()) + " = req.reply");
                             if (r.as() != null) {
                                 line(Shape.safe(r.as()) + " = req.value");
                             }

@@ -45,7 +45,7 @@ public final class PromelaGenerator implements CodeGenerator {
         for (Shape.Proc p : shape.processes()) {
             procs.append('\n');
             List<String> formals = new ArrayList<>();
-            p.ports().keySet().forEach(port -> formals.add("chan " + Shape.safe(port)));
+            p.ports().keySet().forEach(port -> formals.add("chan " + p.port(port)));
             procs.append("proctype ").append(proctype(shape, p)).append('(').append(String.join("; ", formals))
                     .append(") {\n");
             Set<String> vars = new LinkedHashSet<>();
@@ -66,7 +66,7 @@ public final class PromelaGenerator implements CodeGenerator {
                 if (e.getValue().kind() == ChannelKind.CALL) {
                     boolean reader = e.getValue().readers().stream().anyMatch(x -> x.process()
                             .equals(p.process().id()) && x.port().equals(e.getKey()));
-                    procs.append("\tchan ").append(Shape.safe(e.getKey())).append(reader ? "_asker;\n"
+                    procs.append("\tchan ").append(p.port(e.getKey())).append(reader ? "_asker;\n"
                             : "_reply = [1] of { int };\n");
                 }
             }
@@ -110,7 +110,7 @@ public final class PromelaGenerator implements CodeGenerator {
     /** A process's proctype: its name, unless a port has that name (Promela keeps one namespace for both). */
     private static String proctype(Shape shape, Shape.Proc proc) {
         boolean clash = shape.processes().stream()
-                .anyMatch(p -> p.ports().keySet().stream().anyMatch(port -> Shape.safe(port).equals(proc.name())));
+                .anyMatch(p -> p.ports().keySet().stream().anyMatch(port -> p.port(port).equals(proc.name())));
         return clash ? proc.name() + "_proc" : proc.name();
     }
 
@@ -118,7 +118,7 @@ public final class PromelaGenerator implements CodeGenerator {
     private static String global(Shape shape, Channel c) {
         String n = Shape.safe(c.id());
         boolean clash = shape.processes().stream().anyMatch(p -> p.name().equals(n)
-                || p.ports().keySet().stream().anyMatch(port -> Shape.safe(port).equals(n)));
+                || p.ports().keySet().stream().anyMatch(port -> p.port(port).equals(n)));
         return clash ? n + "_chan" : n;
     }
 
@@ -153,7 +153,7 @@ public final class PromelaGenerator implements CodeGenerator {
         }
 
         private String port(Ast.PortRef p) {
-            return Shape.safe(p.name());
+            return proc.port(p.name());
         }
 
         private Channel channel(Ast.PortRef p) {

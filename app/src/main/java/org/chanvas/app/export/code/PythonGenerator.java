@@ -43,7 +43,7 @@ public final class PythonGenerator implements CodeGenerator {
             sb.append("\n\n");
             List<String> args = new ArrayList<>();
             p.params().keySet().forEach(k -> args.add(Shape.safe(k)));
-            p.ports().keySet().forEach(k -> args.add(Shape.safe(k)));
+            p.ports().keySet().forEach(k -> args.add(p.port(k)));
             sb.append("def ").append(p.name()).append('(').append(String.join(", ", args)).append("):\n");
             int before = sb.length();
             new Walker(sb, p).body(p.script().body());
@@ -110,7 +110,7 @@ public final class PythonGenerator implements CodeGenerator {
         }
 
         private String port(Ast.PortRef p) {
-            return Shape.safe(p.name());
+            return proc.port(p.name());
         }
 
         @Override
@@ -267,10 +267,12 @@ public final class PythonGenerator implements CodeGenerator {
 
     private static final String PRELUDE = """
             
+            import sys
+            # A program saved as select.py or queue.py must not stand in for the standard module of that name.
+            sys.path = [p for p in sys.path if p not in ("", __import__("os").path.dirname(__file__))]
             import multiprocessing as mp
             import queue
             import random
-            import sys
             import time
             
             # How long every living process must wait with nothing moving before the run is called a deadlock.

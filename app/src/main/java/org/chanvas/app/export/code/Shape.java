@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.chanvas.model.Channel;
 import org.chanvas.model.Endpoint;
 import org.chanvas.model.Network;
@@ -37,6 +39,29 @@ record Shape(String title, String description, List<Proc> processes, List<Channe
     /** One process: its script read, its parameters, and its ports' channels in first-use order. */
     record Proc(Process process, String name, ParsedScript script, Map<String, Channel> ports, String[] lines) {
 
+        /**
+         * A port's name in generated code. The script keeps ports and variables apart ({@code s0 = recv s0}); the
+         * targets have one namespace, so a port whose name the script also uses as a word elsewhere gets a suffix.
+         */
+        String port(String port) {
+            String base = safe(port);
+            Pattern word = Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(port) + "(?![A-Za-z0-9_])");
+            Pattern asPort = Pattern.compile("\\b(send|recv|call|reply)\\s+$");
+            String text = withoutComments(process.script());
+            Matcher m = word.matcher(text);
+            while (m.find()) {
+                if (!asPort.matcher(text.substring(Math.max(0, m.start() - 12), m.start())).find()) {
+                    return base + "_port";
+                }
+            }
+            for (String k : process.params().keySet()) {
+                if (k.equals(port)) {
+                    return base + "_port";
+                }
+            }
+            return base;
+        }
+
         String label() {
             return process.displayLabel();
         }
@@ -68,6 +93,26 @@ record Shape(String title, String description, List<Proc> processes, List<Channe
             procs.add(new Proc(p, safe(p.id()), parsed, ports, p.script().split("\n", -1)));
         }
         return new Shape(network.title(), network.description(), procs, network.channels());
+    }
+
+    /** The script with each {@code #} comment blanked out (a {@code #} inside a string is text). */
+    static String withoutComments(String script) {
+        StringBuilder out = new StringBuilder(script.length());
+        boolean inString = false;
+        boolean inComment = false;
+        for (int i = 0; i < script.length(); i++) {
+            char ch = script.charAt(i);
+            if (ch == '\n') {
+                inComment = false;
+                inString = false;
+            } else if (!inComment && ch == '"' && (i == 0 || script.charAt(i - 1) != '\\')) {
+                inString = !inString;
+            } else if (!inString && ch == '#') {
+                inComment = true;
+            }
+            out.append(inComment ? ' ' : ch);
+        }
+        return out.toString();
     }
 
     /** An identifier every target accepts, close to {@code id}: ids may hold '-', and may be a keyword. */
