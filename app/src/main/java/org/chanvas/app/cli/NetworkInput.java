@@ -11,6 +11,8 @@ import org.chanvas.model.analysis.NetworkValidator;
 import org.chanvas.model.io.ChanvasFormat;
 import org.chanvas.model.io.LoadError;
 import org.chanvas.model.io.LoadResult;
+import org.chanvas.model.script.ScriptParser;
+import org.chanvas.runtime.engine.RunPlan;
 
 /**
  * Loads the FILE of a command and tells every fault on stderr in the same words for each command: load
@@ -38,20 +40,20 @@ final class NetworkInput {
     }
 
     /**
-     * The network in {@code file} when it loads and {@link NetworkValidator} finds no fault; otherwise empty
-     * after every fault was printed (exit 2 follows).
+     * The run plan of the network in {@code file}: loaded, then made from {@link NetworkValidator}'s verdict
+     * ({@link RunPlan#compile}); otherwise empty after every fault was printed in check's words (exit 2 follows).
      */
-    static Optional<Network> loadValid(Path file, PrintWriter err) {
+    static Optional<RunPlan> loadPlan(Path file, PrintWriter err) {
         Optional<Network> network = load(file, err);
         if (network.isEmpty()) {
-            return network;
+            return Optional.empty();
         }
-        List<Fault> faults = new NetworkValidator().validate(network.get());
-        if (faults.isEmpty()) {
-            return network;
+        try {
+            return Optional.of(RunPlan.compile(network.get(), ScriptParser::parse));
+        } catch (RunPlan.InvalidPlanException e) {
+            printFaults(file, e.faults(), err);
+            return Optional.empty();
         }
-        printFaults(file, faults, err);
-        return Optional.empty();
     }
 
     /** Prints validation faults as {@code check} does. */

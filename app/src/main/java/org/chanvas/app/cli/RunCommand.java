@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import org.chanvas.model.Network;
-import org.chanvas.model.script.ScriptParser;
 import org.chanvas.runtime.engine.ComputeObserver;
 import org.chanvas.runtime.engine.ConcurrentEngine;
 import org.chanvas.runtime.engine.DeterministicEngine;
@@ -103,18 +101,11 @@ public final class RunCommand implements Callable<Integer> {
                     + carriers);
             return 2;
         }
-        Optional<Network> loaded = NetworkInput.load(file, err);
-        if (loaded.isEmpty()) {
+        Optional<RunPlan> compiled = NetworkInput.loadPlan(file, err); // refused in check's words
+        if (compiled.isEmpty()) {
             return 2;
         }
-        Network network = loaded.get();
-        RunPlan plan;
-        try {
-            plan = RunPlan.compile(network, ScriptParser::parse);
-        } catch (RunPlan.InvalidPlanException e) {
-            NetworkInput.printFaults(file, e.faults(), err); // what check says of the same file
-            return 2;
-        }
+        RunPlan plan = compiled.get();
         if (replay != null) {
             return replay(plan, out, err);
         }

@@ -22,7 +22,6 @@ import org.chanvas.model.analysis.Analysis;
 import org.chanvas.model.analysis.AnalysisOptions;
 import org.chanvas.model.analysis.AnalysisResult;
 import org.chanvas.model.analysis.CycleReport;
-import org.chanvas.model.script.ScriptParser;
 import org.chanvas.runtime.engine.RunPlan;
 import org.chanvas.runtime.event.RunEvent;
 import org.chanvas.runtime.event.TraceWriter;
@@ -81,18 +80,11 @@ public final class VerifyCommand implements Callable<Integer> {
             err.println("chanvas verify: --max-states must be at least 1, got " + maxStates);
             return 2;
         }
-        Optional<Network> loaded = NetworkInput.load(file, err);
-        if (loaded.isEmpty()) {
+        Optional<RunPlan> compiled = NetworkInput.loadPlan(file, err); // refused in check's words
+        if (compiled.isEmpty()) {
             return 2;
         }
-        Network network = loaded.get();
-        RunPlan plan;
-        try {
-            plan = RunPlan.compile(network, ScriptParser::parse);
-        } catch (RunPlan.InvalidPlanException e) {
-            NetworkInput.printFaults(file, e.faults(), err); // what check says of the same file
-            return 2;
-        }
+        RunPlan plan = compiled.get();
         ExploreListener progress = System.console() != null && System.console().isTerminal() && !json ? new ExploreListener() {
             @Override
             public void progress(long states, long transitions, double seconds) {
@@ -121,7 +113,7 @@ public final class VerifyCommand implements Callable<Integer> {
                     + " heap used %d MB", r.states(), r.seconds(), r.states() / Math.max(1e-9, r.seconds()),
                     r.bytesPerState(), (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20));
         }
-        List<String> cycles = cycleVerdicts(network, r);
+        List<String> cycles = cycleVerdicts(plan.network(), r);
         if (json) {
             out.println(toJson(r, cycles));
         } else {
