@@ -145,7 +145,6 @@ public final class RunCommand implements Callable<Integer> {
         RunOptions options = RunOptions.defaults().withSeed(runSeed).withTimeout(timeoutMillis).withSink(events);
         Engine engine = seed != null ? new DeterministicEngine() : new ConcurrentEngine();
         TraceWriter traceWriter = traceOut == null ? null : new TraceWriter(traceOut);
-        String[] traceFault = new String[1];
         TerminalText shown = TerminalText.detect();
         Thread printer = Thread.ofVirtual().name("chanvas-run-printer").start(() -> {
             try {
@@ -157,11 +156,11 @@ public final class RunCommand implements Callable<Integer> {
                     if (e instanceof RunEvent.Printed p) {
                         out.println(shown.line(p.label() + ": " + p.text()));
                     }
-                    if (traceWriter != null && traceFault[0] == null) {
+                    if (traceWriter != null) {
                         try {
                             traceWriter.write(e);
                         } catch (IOException io) {
-                            traceFault[0] = io.getMessage();
+                            // unreachable: TraceOutput's writer keeps its first fault and reports it (exit 7)
                         }
                     }
                 }
@@ -184,9 +183,6 @@ public final class RunCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         out.flush();
-        if (traceFault[0] != null) {
-            err.println("chanvas run: cannot write the trace " + trace + ": " + traceFault[0]);
-        }
         switch (outcome) {
             case RunOutcome.Finished f -> {
             }
