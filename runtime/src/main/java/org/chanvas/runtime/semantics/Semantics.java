@@ -897,35 +897,27 @@ public final class Semantics {
         }
     }
 
+    /** A send, or a call's request: offered on the port's channel, blocked where nobody can take it yet. */
+    private void offerToSend(State s, int process, Request r, String port, Object value, EventSink out) {
+        int c = channelOf(process, port);
+        if (out.enabled()) {
+            out.accept(new RunEvent.SendOffered(s.now, ids[process], port, channelIds[c], value));
+        }
+        boolean ready = sendReady(s, process, c);
+        waitFor(s, process, r);
+        offer(s, process, c, new Offer(process, -1, port, value), true);
+        if (!ready && out.enabled()) {
+            blocked(s, process, List.of(WaitOn.send(channelIds[c], port)), out);
+        }
+    }
+
     /** Does what the request a process's local computation stopped at asks of the network. */
     private void advance(State s, int process, Request r, EventSink out) {
         Proc p = s.ownProc(process);
         String id = ids[process];
         switch (r) {
-            case Request.Send snd -> {
-                int c = channelOf(process, snd.port());
-                if (out.enabled()) {
-                    out.accept(new RunEvent.SendOffered(s.now, id, snd.port(), channelIds[c], snd.value()));
-                }
-                boolean ready = sendReady(s, process, c);
-                waitFor(s, process, r);
-                offer(s, process, c, new Offer(process, -1, snd.port(), snd.value()), true);
-                if (!ready && out.enabled()) {
-                    blocked(s, process, List.of(WaitOn.send(channelIds[c], snd.port())), out);
-                }
-            }
-            case Request.Call call -> {
-                int c = channelOf(process, call.port());
-                if (out.enabled()) {
-                    out.accept(new RunEvent.SendOffered(s.now, id, call.port(), channelIds[c], call.value()));
-                }
-                boolean ready = sendReady(s, process, c);
-                waitFor(s, process, r);
-                offer(s, process, c, new Offer(process, -1, call.port(), call.value()), true);
-                if (!ready && out.enabled()) {
-                    blocked(s, process, List.of(WaitOn.send(channelIds[c], call.port())), out);
-                }
-            }
+            case Request.Send snd -> offerToSend(s, process, r, snd.port(), snd.value(), out);
+            case Request.Call call -> offerToSend(s, process, r, call.port(), call.value(), out); // the request
             case Request.Recv rv -> {
                 int c = channelOf(process, rv.port());
                 boolean ready = recvReady(s, process, c);
