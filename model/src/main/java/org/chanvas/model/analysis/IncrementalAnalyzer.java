@@ -60,7 +60,7 @@ public final class IncrementalAnalyzer {
             lastGraph = graph;
             lastCycles = cycles;
         }
-        List<CycleReport> reports = new Justifications(network.justified()).judge(cycles.cycles());
+        List<CycleReport> reports = new Justifications(network).judge(cycles.cycles());
         return new AnalysisResult(faults.isEmpty(), faults, reports, cycles.truncated());
     }
 }

@@ -8,7 +8,10 @@ import org.chanvas.model.Network;
 
 /**
  * Marks a cycle (named by its channels) as justified with a note. If that cycle is justified already, its note
- * is replaced in place, so editing a note is this same command.
+ * is replaced in place, so editing a note is this same command. A justification that records no channel kinds
+ * (how a person makes one) is stored with the kinds its channels have now, so that a later change of kind
+ * makes it stale; so re-justifying a stale cycle trusts it again. One that carries its kinds (read from a
+ * file, restored from a copy) is stored as it is, so that restoring never refreshes a stale one.
  */
 public record AddJustification(Justification justification) implements EditCommand {
 
@@ -26,15 +29,16 @@ public record AddJustification(Justification justification) implements EditComma
                 return EditResult.rejected("no channel named " + id);
             }
         }
+        Justification made = justification.recorded() ? justification : justification.recordedIn(before);
         List<Justification> js = new ArrayList<>(before.justified());
         int at = indexOf(js);
         if (at >= 0) {
             // A new note on a cycle keeps the unknown fields the old entry came with.
             Justification old = js.get(at);
-            js.set(at, justification.extra().isEmpty()
-                    ? new Justification(justification.channels(), justification.note(), old.extra()) : justification);
+            js.set(at, made.extra().isEmpty()
+                    ? new Justification(made.channels(), made.note(), made.kinds(), old.extra()) : made);
         } else {
-            js.add(justification);
+            js.add(made);
         }
         return EditResult.applied(before.withJustified(js));
     }

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.chanvas.model.Channel;
 import org.chanvas.model.ChannelKind;
@@ -41,7 +43,7 @@ final class NetworkDecoder {
     static final Set<String> TOP_FIELDS = Set.of("format", "title", "description", "processes", "channels", "justified");
     static final Set<String> PROCESS_FIELDS = Set.of("id", "label", "x", "y", "script", "params");
     static final Set<String> CHANNEL_FIELDS = Set.of("id", "label", "kind", "capacity", "writers", "readers", "x", "y");
-    static final Set<String> JUSTIFIED_FIELDS = Set.of("channels", "note");
+    static final Set<String> JUSTIFIED_FIELDS = Set.of("channels", "kinds", "note");
 
     private final String file;
     private final List<LoadError> errors = new ArrayList<>();
@@ -436,12 +438,56 @@ final class NetworkDecoder {
         }
         String note = optionalString(o, path, "note");
         Map<String, Object> extra = extras(o, JUSTIFIED_FIELDS);
+        SortedSet<String> channels = new TreeSet<>();
+        names.forEach(n -> channels.add(n.value()));
+        SortedMap<String, Justification.Kind> kinds = errors.size() > before ? null : kinds(o, path, channels);
         if (errors.size() > before) {
             return null;
         }
-        SortedSet<String> channels = new TreeSet<>();
-        names.forEach(n -> channels.add(n.value()));
-        return new LocatedJustification(new Justification(channels, note, extra), listPath, m.value().where(), names);
+        return new LocatedJustification(new Justification(channels, note, kinds, extra), listPath, m.value().where(),
+                names);
+    }
+
+    /**
+     * The optional {@code "kinds"} record of a justified cycle: {@code {"a": "rendezvous", "b": "buffered 2"}},
+     * one entry for each of its channels. Without it (files from before kinds were kept) the record is empty.
+     */
+    private SortedMap<String, Justification.Kind> kinds(Obj o, String path, SortedSet<String> channels) {
+        SortedMap<String, Justification.Kind> kinds = new TreeMap<>();
+        Member m = o.members().get("kinds");
+        String where = at(path, "kinds");
+        if (m == null || m.value() instanceof JsonTree.Null) {
+            return kinds;
+        }
+        if (!(m.value() instanceof Obj record)) {
+            fault(m.value().where(), where, "expected the channels' kinds as an object {\"a\": \"rendezvous\", "
+                    + "\"b\": \"buffered 2\"}, found " + m.value().kind());
+            return kinds;
+        }
+        for (Member k : record.members().values()) {
+            String kPath = where + "." + k.name();
+            if (!channels.contains(k.name())) {
+                fault(k.value().where(), kPath, "\"" + k.name() + "\" is not one of this cycle's channels "
+                        + String.join(", ", channels));
+            } else if (!(k.value() instanceof Str s)) {
+                fault(k.value().where(), kPath, "expected a kind such as \"rendezvous\" or \"buffered 2\", found "
+                        + k.value().kind());
+            } else {
+                Optional<Justification.Kind> kind = Justification.Kind.fromWord(s.value());
+                if (kind.isEmpty()) {
+                    fault(s.where(), kPath, "unknown kind \"" + s.value() + "\"; expected rendezvous, unbounded, "
+                            + "call or buffered N (N at least 1)");
+                } else {
+                    kinds.put(k.name(), kind.get());
+                }
+            }
+        }
+        List<String> missing = channels.stream().filter(c -> !record.members().containsKey(c)).toList();
+        if (!missing.isEmpty()) {
+            fault(record.where(), where, "no kind recorded for " + String.join(", ", missing)
+                    + "; record every channel of the cycle, or leave \"kinds\" out");
+        }
+        return kinds;
     }
 
     private Map<String, Object> extras(Obj o, Set<String> known) {

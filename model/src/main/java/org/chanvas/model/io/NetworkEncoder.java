@@ -124,7 +124,10 @@ final class NetworkEncoder {
     }
 
     private static Fields justification(Justification j) {
+        Map<String, String> kinds = new TreeMap<>();
+        j.kinds().forEach((id, k) -> kinds.put(id, k.word()));
         return new Fields().put("channels", List.copyOf(j.channels()))
+                .putIf(j.recorded(), "kinds", kinds)
                 .put("note", j.note())
                 .extras(j.extra(), NetworkDecoder.JUSTIFIED_FIELDS);
     }

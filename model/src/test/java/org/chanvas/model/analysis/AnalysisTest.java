@@ -56,7 +56,9 @@ class AnalysisTest {
                 .withJustified(List.of(justify("b is buffered deeper than a can fill", "b", "a")));
         AnalysisResult r = Analysis.of(n);
         assertThat(r.cycles()).containsExactly(
-                new CycleReport(List.of("p", "q"), List.of("a", "b"), true, "b is buffered deeper than a can fill"),
+                // Made in code with no kinds recorded: trusted, and reported as unrecorded.
+                new CycleReport(List.of("p", "q"), List.of("a", "b"), true, "b is buffered deeper than a can fill",
+                        "", true),
                 new CycleReport(List.of("q", "r"), List.of("c", "d"), false, ""));
         assertThat(r.hasUnjustifiedCycles()).isTrue();
     }
@@ -75,7 +77,7 @@ class AnalysisTest {
         Network more = base.withJustified(List.of(justify("too many", "c1", "c2", "back", "other")));
         assertThat(Analysis.of(partial).cycles()).extracting(CycleReport::justified).containsExactly(false);
         assertThat(Analysis.of(full).cycles()).containsExactly(
-                new CycleReport(List.of("a", "b"), List.of("c1", "c2", "back"), true, "all three"));
+                new CycleReport(List.of("a", "b"), List.of("c1", "c2", "back"), true, "all three", "", true));
         assertThat(Analysis.of(more).cycles()).extracting(CycleReport::justified).containsExactly(false);
     }
 

@@ -6,6 +6,7 @@ import static org.chanvas.model.edit.Fixtures.end;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.chanvas.model.Channel;
 import org.chanvas.model.ChannelKind;
@@ -193,7 +194,10 @@ class EditCommandTest {
     void justificationsAreAddedReplacedAndRemovedByTheirChannelSet() {
         TreeSet<String> rs = new TreeSet<>(Set.of("s", "r"));
         Network renoted = applied(new AddJustification(new Justification(rs, "new note")), net);
-        assertThat(renoted.justified()).containsExactly(new Justification(rs, "new note"));
+        // Justifying records the kinds the channels have now, so that a later change makes it stale.
+        Justification.Kind rendezvous = new Justification.Kind(ChannelKind.RENDEZVOUS, 0);
+        assertThat(renoted.justified()).containsExactly(
+                new Justification(rs, "new note", new TreeMap<>(Map.of("r", rendezvous, "s", rendezvous)), Map.of()));
         Network two = applied(new AddJustification(new Justification(new TreeSet<>(Set.of("q")), "n")), net);
         assertThat(two.justified()).hasSize(2);
         assertThat(rejected(new AddJustification(new Justification(new TreeSet<>(Set.of("zz")), "n")), net))

@@ -153,7 +153,14 @@ class RoundTripPropertyTest {
             SortedSet<String> names = new TreeSet<>();
             s.channels().forEach(i -> names.add(cs.get(i % cs.size()).id()));
             if (seen.add(names)) {
-                out.add(new Justification(names, s.note(), s.extra()));
+                // Half carry the kinds recorded when they were made (here, another channel's: a stale record
+                // must survive the trip as well), half are from before kinds were kept.
+                java.util.SortedMap<String, Justification.Kind> kinds = new java.util.TreeMap<>();
+                if (s.note().length() % 2 == 0) {
+                    s.channels().forEach(i -> kinds.put(cs.get(i % cs.size()).id(),
+                            Justification.Kind.of(cs.get((i + 1) % cs.size()))));
+                }
+                out.add(new Justification(names, s.note(), kinds, s.extra()));
             }
         }
         return out;
