@@ -98,19 +98,41 @@ public final class CheckCommand implements Callable<Integer> {
             return;
         }
         long justified = cycles.stream().filter(CycleReport::justified).count();
+        long stale = cycles.stream().filter(CycleReport::isStale).count();
+        List<String> counts = new ArrayList<>();
+        if (justified > 0) {
+            counts.add(justified + " justified");
+        }
+        if (stale > 0) {
+            counts.add(stale + " stale");
+        }
         out.println(name + ": " + plural(cycles.size(), "deadlock-prone cycle") + (result.truncated() ? "+" : "")
-                + (justified > 0 ? " (" + justified + " justified)" : ""));
+                + (counts.isEmpty() ? "" : " (" + String.join(", ", counts) + ")"));
         for (CycleReport c : cycles) {
             StringBuilder line = new StringBuilder("  ").append(String.join(" → ", c.processes()))
                     .append(" → ").append(c.processes().getFirst())
                     .append("   via ").append(String.join(", ", c.channels()));
             if (c.justified()) {
                 line.append("   [justified").append(c.note().isEmpty() ? "" : ": " + c.note()).append(']');
+            } else if (c.isStale()) {
+                // Counted as unjustified: the note argued about kinds the channels no longer have.
+                line.append("   [justification stale: ").append(c.stale())
+                        .append(c.note().isEmpty() ? "" : " (its note: " + c.note() + ")").append(']');
             }
             out.println(TerminalText.detect().line(line.toString()));
         }
         if (result.truncated()) {
             out.println("  … more cycles not listed (limit " + limit + "; raise it with --limit)");
+        }
+        long unrecorded = cycles.stream().filter(c -> c.justified() && c.unrecorded()).count();
+        if (unrecorded > 0) {
+            out.println("  note: " + plural(unrecorded, "justified cycle") + (unrecorded == 1 ? " has no record of its" : " have no record of their")
+                    + " channels' kinds (justified before kinds were kept); re-justify in the editor"
+                    + " so that a change of kind is flagged");
+        }
+        if (stale > 0) {
+            out.println("  a stale justification counts as none: fix the channels, or re-justify if the note still"
+                    + " holds");
         }
     }
 
@@ -154,6 +176,11 @@ public final class CheckCommand implements Callable<Integer> {
             m.put("justified", c.justified());
             if (!c.note().isEmpty()) {
                 m.put("note", c.note());
+            }
+            if (c.isStale()) {
+                m.put("stale", c.stale());
+            } else if (c.justified() && c.unrecorded()) {
+                m.put("unrecorded", true);
             }
             cs.add(m);
         }

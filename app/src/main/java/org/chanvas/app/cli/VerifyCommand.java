@@ -176,9 +176,13 @@ public final class VerifyCommand implements Callable<Integer> {
         for (CycleReport c : analysis.cycles()) {
             String name = String.join(" -> ", c.processes()) + " (channels " + String.join(", ", c.channels()) + ")";
             if (r.verdict() == Verdict.DEADLOCK_FREE) {
-                lines.add("cycle " + name + ": proven safe" + (c.justified() ? " (justified: " + c.note() + ")" : ""));
+                lines.add("cycle " + name + ": proven safe" + (c.justified() ? " (justified: " + c.note() + ")"
+                        : c.isStale() ? " (justification stale: " + c.stale() + ")" : ""));
             } else if (c.justified() && r.diagnosis() != null && through(c, r.diagnosis())) {
                 lines.add("justification contradicted: cycle " + name + " deadlocks, though its note says: "
+                        + c.note());
+            } else if (c.isStale() && r.diagnosis() != null && through(c, r.diagnosis())) {
+                lines.add("stale justification: cycle " + name + " deadlocks (" + c.stale() + "); its note said: "
                         + c.note());
             }
         }
