@@ -17,12 +17,13 @@ import org.chanvas.model.Network;
 
 /**
  * Paints the canvas with the exporters' painter, adding what the editor knows: the live analysis's cycles
- * (red, or amber when justified), the selected cycle (the rest dims), the selection, and a run's overlay.
+ * (red, or amber when justified; a stale justification tagged), the selected cycle (the rest dims), the selection, and a run's overlay.
  */
 public final class CanvasPainter implements DiagramView.DiagramPainting {
 
     private final Selection selection;
-    private final DiagramPainter painter = new DiagramPainter(Theme.light());
+    private final Theme theme = Theme.light();
+    private final DiagramPainter painter = new DiagramPainter(theme);
     private Marks alarming = Marks.NONE;
     private Marks justified = Marks.NONE;
     private List<Problem.Cycle> cycles = List.of();
@@ -79,5 +80,8 @@ public final class CanvasPainter implements DiagramView.DiagramPainting {
     @Override
     public void paint(Graphics2D g, DiagramGeometry geometry, Network drawn) {
         painter.paint(g, geometry, highlights());
+        if (run == null) {
+            StaleTags.paint(g, geometry, painter, theme, cycles);
+        }
     }
 }

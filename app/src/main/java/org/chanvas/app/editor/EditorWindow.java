@@ -277,7 +277,7 @@ public final class EditorWindow {
     }
 
     private void justify(Problem.Cycle cycle) {
-        TextInputDialog d = new TextInputDialog();
+        TextInputDialog d = new TextInputDialog(cycle.note()); // re-justifying a stale cycle starts from its note
         d.initOwner(stage);
         d.setTitle("Justify cycle");
         d.setHeaderText("Why can " + cycle.path() + " not deadlock?");

@@ -26,7 +26,7 @@ public final class LiveAnalysis {
             cycles = List.copyOf(cycles);
         }
 
-        /** Cycles not justified: the number the badge shows. */
+        /** Cycles not justified (stale ones included): the number the badge shows. */
         public long alarming() {
             return cycles.stream().filter(c -> !c.justified()).count();
         }
@@ -52,7 +52,8 @@ public final class LiveAnalysis {
         }
         List<Problem.Cycle> cycles = new ArrayList<>();
         for (CycleReport c : r.cycles()) {
-            cycles.add(new Problem.Cycle(c.processes(), c.channels(), c.justified(), c.note()));
+            cycles.add(new Problem.Cycle(c.processes(), c.channels(), c.justified(), c.note(), c.stale(),
+                    c.unrecorded()));
         }
         problems.addAll(cycles);
         last = network;

@@ -29,12 +29,28 @@ public sealed interface Problem {
     /**
      * A deadlock-prone cycle, its processes in order ({@code a → b → c → a}) and its channels.
      *
-     * @param note the justification's note, "" when not justified
+     * @param justified whether a justification covers it and still holds (false when stale)
+     * @param note the note of the justification naming it, stale or not; "" when there is none
+     * @param stale what changed since it was justified ({@code "work was unbounded, now rendezvous"}), or ""
+     * @param unrecorded whether its justification records no channel kinds, so a change would go unnoticed
      */
-    record Cycle(List<String> processes, List<String> channels, boolean justified, String note) implements Problem {
+    record Cycle(List<String> processes, List<String> channels, boolean justified, String note, String stale,
+                 boolean unrecorded) implements Problem {
         public Cycle {
             processes = List.copyOf(processes);
             channels = List.copyOf(channels);
+            note = note == null ? "" : note;
+            stale = stale == null ? "" : stale;
+        }
+
+        /** A cycle justified or not, with nothing stale. */
+        public Cycle(List<String> processes, List<String> channels, boolean justified, String note) {
+            this(processes, channels, justified, note, "", false);
+        }
+
+        /** Whether a justification names this cycle but a channel's kind changed since it was made. */
+        public boolean isStale() {
+            return !stale.isEmpty();
         }
 
         /** The cycle's name in files: its channel ids. */
@@ -53,7 +69,12 @@ public sealed interface Problem {
         @Override
         public String text() {
             String via = " (channels " + String.join(", ", channels) + ")";
+            if (isStale()) {
+                return "Stale justification on cycle " + path() + via + ": " + stale
+                        + "; re-justify if the note still holds";
+            }
             return justified ? "Justified cycle " + path() + via + (note.isBlank() ? "" : ": " + note)
+                    + (unrecorded ? " (kinds not recorded: re-justify to guard it)" : "")
                     : "Deadlock-prone cycle " + path() + via;
         }
     }

@@ -20,7 +20,8 @@ import org.chanvas.app.editor.Problem;
 
 /**
  * The Problems list: faults first, then each deadlock-prone cycle as {@code a → b → c → a}. Selecting a
- * cycle highlights it on the canvas; a cycle can be marked justified with a note, or the mark removed.
+ * cycle highlights it on the canvas; a cycle can be marked justified with a note, or the mark removed. A cycle
+ * whose justification went stale (a channel's kind changed since) is listed as alarming, saying what changed.
  */
 public final class ProblemsPanel extends BorderPane {
 
@@ -42,7 +43,7 @@ public final class ProblemsPanel extends BorderPane {
             @Override
             protected void updateItem(Problem p, boolean empty) {
                 super.updateItem(p, empty);
-                getStyleClass().removeAll("problem-fault", "problem-cycle", "problem-justified");
+                getStyleClass().removeAll("problem-fault", "problem-cycle", "problem-justified", "problem-stale");
                 if (empty || p == null) {
                     setText(null);
                     setGraphic(null);
@@ -55,6 +56,11 @@ public final class ProblemsPanel extends BorderPane {
                     case Problem.Fault f -> {
                         getStyleClass().add("problem-fault");
                         mark.setText("\u2716");
+                    }
+                    case Problem.Cycle c when c.isStale() -> {
+                        // Alarming like any unjustified cycle, with its own mark: the note no longer applies.
+                        getStyleClass().addAll("problem-cycle", "problem-stale");
+                        mark.setText("\u26a0");
                     }
                     case Problem.Cycle c when c.justified() -> {
                         getStyleClass().add("problem-justified");
@@ -86,7 +92,9 @@ public final class ProblemsPanel extends BorderPane {
 
     private void updateButtons(Problem p) {
         justify.setDisable(!(p instanceof Problem.Cycle c) || c.justified());
-        unjustify.setDisable(!(p instanceof Problem.Cycle c2) || !c2.justified());
+        // A stale justification can be renewed (recording today's kinds) or taken off.
+        justify.setText(p instanceof Problem.Cycle c && c.isStale() ? "Re-justify\u2026" : "Mark justified\u2026");
+        unjustify.setDisable(!(p instanceof Problem.Cycle c2) || !c2.justified() && !c2.isStale());
     }
 
     private java.util.Optional<Problem.Cycle> selectedCycle() {
@@ -101,9 +109,11 @@ public final class ProblemsPanel extends BorderPane {
         long faults = problems.stream().filter(p -> p instanceof Problem.Fault).count();
         long cycles = problems.stream().filter(p -> p instanceof Problem.Cycle c && !c.justified()).count();
         long justified = problems.stream().filter(p -> p instanceof Problem.Cycle c && c.justified()).count();
+        long stale = problems.stream().filter(p -> p instanceof Problem.Cycle c && c.isStale()).count();
         summary.setText(faults + (faults == 1 ? " fault, " : " faults, ") + cycles
                 + (cycles == 1 ? " deadlock-prone cycle" : " deadlock-prone cycles")
-                + (justified > 0 ? ", " + justified + " justified" : ""));
+                + (justified > 0 ? ", " + justified + " justified" : "")
+                + (stale > 0 ? " (" + stale + " with a stale justification)" : ""));
         if (before instanceof Problem.Cycle bc) {
             problems.stream().filter(p -> p instanceof Problem.Cycle c && c.key().equals(bc.key())).findFirst()
                     .ifPresent(p -> view.getSelectionModel().select(p));
