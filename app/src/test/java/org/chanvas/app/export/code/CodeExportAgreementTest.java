@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.chanvas.app.cli.RunCommand;
 import org.chanvas.app.cli.VerifyCommand;
@@ -147,6 +148,27 @@ class CodeExportAgreementTest {
         return new Ran(p.exitValue(), sorted(Files.readString(out)), Files.readString(err));
     }
 
+    /** Which of several consumers takes a message is free: their lines are compared as if one consumer printed them. */
+    static String anyConsumer(String line) {
+        return line.replaceFirst("^consumer\\d+: ", "consumer: ");
+    }
+
+    static Reference relabelled(Reference r) {
+        return new Reference(r.statuses(), r.finishedOutputs().stream().map(CodeExportAgreementTest::relabelled)
+                .collect(Collectors.toSet()), r.lines().stream().map(CodeExportAgreementTest::anyConsumer)
+                .collect(Collectors.toSet()), r.lineCounts());
+    }
+
+    static Ran relabelled(Ran r) {
+        return new Ran(r.status(), relabelled(r.lines()), r.err());
+    }
+
+    private static List<String> relabelled(List<String> lines) {
+        List<String> l = new ArrayList<>(lines.stream().map(CodeExportAgreementTest::anyConsumer).toList());
+        l.sort(null);
+        return l;
+    }
+
     /** The shell line that checks a Promela model: -O0, since compiling pan.c, not searching, takes the time. */
     static List<String> spin(String pml) {
         return List.of("sh", "-c", "spin -a " + pml + " && gcc -O0 -DSAFETY -o pan pan.c && ./pan");
@@ -179,7 +201,11 @@ class CodeExportAgreementTest {
 
     /** The program's status is one {@code run} ended with, and its lines what {@code run} printed. */
     static void assertAgrees(String name, Ran ran, String target) {
-        assertAgrees(REFERENCE.get(name), name, ran, target);
+        if (name.contains("shared-consumers")) {
+            assertAgrees(relabelled(REFERENCE.get(name)), name, relabelled(ran), target);
+        } else {
+            assertAgrees(REFERENCE.get(name), name, ran, target);
+        }
     }
 
     static void assertAgrees(Reference ref, String name, Ran ran, String target) {

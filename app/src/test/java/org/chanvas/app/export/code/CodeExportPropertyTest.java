@@ -159,8 +159,15 @@ class CodeExportPropertyTest {
             int verify = CodeExportAgreementTest.cli(new VerifyCommand(), new String[1], file.toString());
             time("chanvas run x" + CodeExportAgreementTest.SEEDS + " + verify", start);
 
-            CodeExportAgreementTest.assertAgrees(reference, generated.description(), python.get(), "Python");
-            CodeExportAgreementTest.assertAgrees(reference, generated.description(), goRun.get(), "Go");
+            Ran pythonRan = python.get();
+            Ran goRan = goRun.get();
+            if (generated.description().startsWith("sharedConsumers")) {
+                reference = CodeExportAgreementTest.relabelled(reference);
+                pythonRan = CodeExportAgreementTest.relabelled(pythonRan);
+                goRan = CodeExportAgreementTest.relabelled(goRan);
+            }
+            CodeExportAgreementTest.assertAgrees(reference, generated.description(), pythonRan, "Python");
+            CodeExportAgreementTest.assertAgrees(reference, generated.description(), goRan, "Go");
             assertThat(verify).as("%s: verify gives a verdict", generated).isIn(0, 3);
             String errors = CodeExportAgreementTest.spinErrors(generated.description(), spin.get());
             assertThat(!errors.endsWith("errors: 0"))

@@ -74,7 +74,7 @@ final class GeneratedShapes {
         }
         for (int c = 1; c <= consumers; c++) {
             procs.add(proc("consumer" + c, "forever {\\n  m = recv in\\n  if m == \\\"kill\\\" { stop }\\n"
-                    + "  print \\\"{self} took {m}\\\"\\n}"));
+                    + "  print \\\"took {m}\\\"\\n}"));
             readers.add("consumer" + c + ".in");
         }
         return network("Shared consumers", procs, List.of(chan("jobs", kind, capacity, writers, readers)));
