@@ -411,6 +411,7 @@ public final class GoGenerator implements CodeGenerator {
             	"math/rand"
             	"os"
             	"os/exec"
+            	"sort"
             	"strconv"
             	"strings"
             	"sync"
@@ -520,7 +521,7 @@ public final class GoGenerator implements CodeGenerator {
             	return 70
             }
             
-            // waiters reads a goroutine dump: each goroutine starts "goroutine N [what it waits on]:" and lists its
+            // waiters reads a goroutine dump (sorted by label, since the dump's order is the runtime's): each goroutine starts "goroutine N [what it waits on]:" and lists its
             // calls innermost first; the first call that is a process's function says which process it is.
             func waiters(dump []string) []string {
             	var found []string
@@ -546,6 +547,7 @@ public final class GoGenerator implements CodeGenerator {
             			state = ""
             		}
             	}
+            	sort.Strings(found)
             	return found
             }
             
