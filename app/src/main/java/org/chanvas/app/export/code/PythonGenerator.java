@@ -13,8 +13,10 @@ import org.chanvas.model.script.Ast;
  * parameters and ports as arguments, a queue per channel. A rendezvous is a queue plus an acknowledgement per
  * writer; a call is a request queue carrying who asked, with a reply queue per client. {@code select} polls
  * its readers every millisecond, since a {@code multiprocessing} queue cannot be waited on together with
- * others. A run in which every living process waits and nothing moves for a second is reported as a deadlock
- * with exit status 3, as {@code chanvas run} does.
+ * others. Every process records in shared memory what it waits for and every message it moves, so the parent
+ * sees a deadlock (no living process can go on) as it happens and ends the run with exit status 3, as
+ * {@code chanvas run} does; a timeout (status 4) is left only for runs that never end. {@code random} is seeded
+ * from {@code --seed N} or {@code CHANVAS_SEED}, or a fresh seed named on stderr, so a run's draws repeat.
  */
 public final class PythonGenerator implements CodeGenerator {
 
@@ -51,17 +53,17 @@ public final class PythonGenerator implements CodeGenerator {
                 sb.append("    pass\n");
             }
         }
-        sb.append("\n\ndef main():\n");
+        sb.append("\n\ndef main():\n    options = arguments()\n    network = Network()\n");
         for (Channel c : shape.channels()) {
+            String name = Literals.quoted(c.id());
             String kind = switch (c.kind()) {
-                case RENDEZVOUS -> "Rendezvous()";
-                case BUFFERED -> "Buffered(" + c.capacity() + ")";
-                case UNBOUNDED -> "Unbounded()";
-                case CALL -> "Call()";
+                case RENDEZVOUS -> "Rendezvous(network, " + name + ", " + c.writers().size() + ")";
+                case BUFFERED -> "Buffered(network, " + name + ", " + c.capacity() + ")";
+                case UNBOUNDED -> "Unbounded(network, " + name + ")";
+                case CALL -> "Call(network, " + name + ", " + c.writers().size() + ")";
             };
             sb.append("    ").append(channelVar(shape, c)).append(" = ").append(kind).append('\n');
         }
-        sb.append("    network = Network()\n");
         for (Shape.Proc p : shape.processes()) {
             List<String> args = new ArrayList<>();
             p.params().values().forEach(v -> args.add(value(v)));
@@ -74,7 +76,7 @@ public final class PythonGenerator implements CodeGenerator {
             }
             sb.append(")\n");
         }
-        sb.append("    sys.exit(network.run())\n\n\nif __name__ == \"__main__\":\n    main()\n");
+        sb.append("    sys.exit(network.run(options.seed, options.timeout))\n\n\nif __name__ == \"__main__\":\n    main()\n");
         return sb.toString();
     }
 
@@ -181,14 +183,14 @@ public final class PythonGenerator implements CodeGenerator {
             String after = "None";
             for (Ast.Guard g : sel.guards()) {
                 switch (g) {
-                    case Ast.RecvGuard r -> guards.add(port(r.port()) + ".poll_recv");
+                    case Ast.RecvGuard r -> guards.add(port(r.port()) + ".receiving()");
                     case Ast.SendGuard w -> {
                         Channel c = proc.ports().get(w.port().name());
                         if (c.kind() == ChannelKind.RENDEZVOUS || c.kind() == ChannelKind.CALL) {
                             throw unsupported(w.pos(), "a send guard on the " + c.kind().word() + " channel "
                                     + c.id(), "Python (a multiprocessing queue cannot offer a message and take it back)");
                         }
-                        guards.add("lambda: " + port(w.port()) + ".poll_send(" + expr(w.value()) + ")");
+                        guards.add(port(w.port()) + ".sending(" + expr(w.value()) + ")");
                     }
                     case Ast.AfterGuard a -> after = expr(a.millis());
                 }
@@ -270,42 +272,144 @@ public final class PythonGenerator implements CodeGenerator {
             import sys
             # A program saved as select.py or queue.py must not stand in for the standard module of that name.
             sys.path = [p for p in sys.path if p not in ("", __import__("os").path.dirname(__file__))]
+            import argparse
             import multiprocessing as mp
+            import os
             import queue
             import random
             import time
             
-            # How long every living process must wait with nothing moving before the run is called a deadlock.
-            IDLE_SECONDS = 1.0
             AFTER = -1
+            # What a process waits for on a queue: to take a message from it, or to put one into it.
+            GET, PUT = 1, 2
             
-            # Set in each child process by Network: which slot of the shared "waiting" table is ours.
+            # Set in each child process by Network: the shared Tracker and which process this is.
+            _tracker = None
             _me = None
+            # Orders the guards a select tries, apart from random() so that a seed repeats the script's draws.
+            _order = random.Random()
             
             
-            class _Waiting:
-                \"""Marks this process as waiting while a channel operation blocks, so the parent can see a deadlock.\"""
+            class Tracker:
+                \"""What the deadlock detector sees: how many messages each queue holds, what each process waits for.
             
-                def __enter__(self):
-                    if _me is not None:
-                        _me[0][_me[2]] = 1
+                A process records, under one lock, the queues it waits on before it blocks, and each message it puts or
+                takes right after. It can go on when a queue it waits to take from holds a message, or one it waits to put
+                into has room. A message put but not yet counted, or taken but not yet counted, always leaves some process
+                able to go on by these counts, so when no living process can go on, none ever will: a deadlock, whatever
+                the timing. The parent looks twice to be sure nothing moved in between.
+                \"""
             
-                def __exit__(self, *exc):
-                    if _me is not None:
-                        _me[0][_me[2]] = 0
-                        with _me[1].get_lock():
-                            _me[1].value += 1
+                def __init__(self, processes, capacities):
+                    self.lock = mp.Lock()
+                    self.capacities = capacities
+                    self.counts = mp.Array("q", len(capacities), lock=False)
+                    self.waits = mp.Array("b", processes * len(capacities), lock=False)
+                    # 0 running, 1 waiting, 2 finished
+                    self.states = mp.Array("b", processes, lock=False)
+                    self.moves = mp.Value("q", 0, lock=False)
+            
+                def wait(self, me, on):
+                    with self.lock:
+                        for q, what in on:
+                            self.waits[me * len(self.capacities) + q.ident] = what
+                        self.states[me] = 1
+            
+                def moved(self, me, q, change):
+                    with self.lock:
+                        self.counts[q.ident] += change
+                        for i in range(me * len(self.capacities), (me + 1) * len(self.capacities)):
+                            self.waits[i] = 0
+                        self.states[me] = 0
+                        self.moves.value += 1
+            
+                def finished(self, me):
+                    with self.lock:
+                        self.states[me] = 2
+            
+                def waiting(self, me):
+                    \"""The queues process me waits on and for what, or [] when it runs.\"""
+                    n = len(self.capacities)
+                    if self.states[me] != 1:
+                        return []
+                    return [(q, self.waits[me * n + q]) for q in range(n) if self.waits[me * n + q]]
+            
+                def look(self, processes):
+                    \"""The move count when no living process can go on, None when one can.\"""
+                    with self.lock:
+                        live = [i for i, p in enumerate(processes) if p.is_alive() and self.states[i] != 2]
+                        if not live:
+                            return None
+                        for me in live:
+                            on = self.waiting(me)
+                            if not on:
+                                return None
+                            for q, what in on:
+                                if what == GET and self.counts[q] > 0:
+                                    return None
+                                if what == PUT and (self.capacities[q] == 0 or self.counts[q] < self.capacities[q]):
+                                    return None
+                        return self.moves.value
             
             
-            def waiting():
-                return _Waiting()
+            def waits(on):
+                if _tracker is not None:
+                    _tracker.wait(_me, on)
+            
+            
+            def moved(q, change):
+                if _tracker is not None:
+                    _tracker.moved(_me, q, change)
+            
+            
+            class Q:
+                \"""A multiprocessing queue the tracker counts; capacity 0 never makes a writer wait.\"""
+            
+                def __init__(self, network, capacity, get_text, put_text=""):
+                    self.ident = network.register(capacity, get_text, put_text)
+                    self.capacity = capacity
+                    self.items = mp.Queue(capacity)
+            
+                def get(self):
+                    waits([(self, GET)])
+                    value = self.items.get()
+                    moved(self, -1)
+                    return value
+            
+                def put(self, value):
+                    waits([(self, PUT)])
+                    self.items.put(value)
+                    moved(self, +1)
+            
+                def poll_get(self):
+                    try:
+                        value = self.items.get_nowait()
+                    except queue.Empty:
+                        return False, None
+                    moved(self, -1)
+                    return True, value
+            
+                def poll_put(self, value):
+                    try:
+                        self.items.put_nowait(value)
+                    except queue.Full:
+                        return False, None
+                    moved(self, +1)
+                    return True, None
+            
+            
+            class Guard:
+                \"""One guard of a select: how to try it at once, and the queue it waits on.\"""
+            
+                def __init__(self, poll, q, what):
+                    self.poll, self.q, self.what = poll, q, what
             
             
             class Unbounded:
                 \"""send never waits: a plain multiprocessing.Queue.\"""
             
-                def __init__(self, capacity=0):
-                    self.items = mp.Queue(capacity)
+                def __init__(self, network, name, capacity=0):
+                    self.items = Q(network, capacity, "to receive on " + name, "to send on " + name)
             
                 def writer(self):
                     return self
@@ -314,58 +418,55 @@ public final class PythonGenerator implements CodeGenerator {
                     return self
             
                 def send(self, value):
-                    with waiting():
-                        self.items.put(value)
+                    self.items.put(value)
             
                 def recv(self):
-                    with waiting():
-                        return self.items.get()
+                    return self.items.get()
             
-                def poll_recv(self):
-                    try:
-                        return True, self.items.get_nowait()
-                    except queue.Empty:
-                        return False, None
+                def receiving(self):
+                    return Guard(self.items.poll_get, self.items, GET)
             
-                def poll_send(self, value):
-                    try:
-                        self.items.put_nowait(value)
-                        return True, None
-                    except queue.Full:
-                        return False, None
+                def sending(self, value):
+                    return Guard(lambda: self.items.poll_put(value), self.items, PUT)
             
             
             class Buffered(Unbounded):
                 \"""send waits only while the buffer holds its capacity.\"""
             
+                def __init__(self, network, name, capacity):
+                    super().__init__(network, name, capacity)
+            
             
             class Rendezvous:
                 \"""send waits until a reader has taken the message: a queue plus an acknowledgement queue per writer.\"""
             
-                def __init__(self):
-                    self.items = mp.Queue()
-                    self.acks = []
+                def __init__(self, network, name, writers):
+                    self.items = Q(network, 0, "to receive on " + name)
+                    self.acks = [Q(network, 0, "to send on " + name) for _ in range(writers)]
+                    self.writers = 0
             
                 def writer(self):
-                    self.acks.append(mp.Queue())
-                    return _RendezvousWriter(self, len(self.acks) - 1)
+                    self.writers += 1
+                    return _RendezvousWriter(self, self.writers - 1)
             
                 def reader(self):
                     return self
             
                 def recv(self):
-                    with waiting():
-                        who, value = self.items.get()
+                    who, value = self.items.get()
                     self.acks[who].put(True)
                     return value
             
                 def poll_recv(self):
-                    try:
-                        who, value = self.items.get_nowait()
-                    except queue.Empty:
+                    ok, item = self.items.poll_get()
+                    if not ok:
                         return False, None
+                    who, value = item
                     self.acks[who].put(True)
                     return True, value
+            
+                def receiving(self):
+                    return Guard(self.poll_recv, self.items, GET)
             
             
             class _RendezvousWriter:
@@ -373,21 +474,21 @@ public final class PythonGenerator implements CodeGenerator {
                     self.channel, self.index = channel, index
             
                 def send(self, value):
-                    with waiting():
-                        self.channel.items.put((self.index, value))
-                        self.channel.acks[self.index].get()
+                    self.channel.items.put((self.index, value))
+                    self.channel.acks[self.index].get()
             
             
             class Call:
                 \"""A request carries where to reply: each client has its own reply queue.\"""
             
-                def __init__(self):
-                    self.requests = mp.Queue()
-                    self.replies = []
+                def __init__(self, network, name, clients):
+                    self.requests = Q(network, 0, "to receive on " + name)
+                    self.replies = [Q(network, 0, "for the reply to its call on " + name) for _ in range(clients)]
+                    self.clients = 0
             
                 def writer(self):
-                    self.replies.append(mp.Queue())
-                    return _Client(self, len(self.replies) - 1)
+                    self.clients += 1
+                    return _Client(self, self.clients - 1)
             
                 def reader(self):
                     return _Server(self)
@@ -398,9 +499,8 @@ public final class PythonGenerator implements CodeGenerator {
                     self.channel, self.index = channel, index
             
                 def call(self, value):
-                    with waiting():
-                        self.channel.requests.put((self.index, value))
-                        return self.channel.replies[self.index].get()
+                    self.channel.requests.put((self.index, value))
+                    return self.channel.replies[self.index].get()
             
             
             class _Server:
@@ -408,16 +508,18 @@ public final class PythonGenerator implements CodeGenerator {
                     self.channel, self.asker = channel, None
             
                 def recv(self):
-                    with waiting():
-                        self.asker, value = self.channel.requests.get()
+                    self.asker, value = self.channel.requests.get()
                     return value
             
                 def poll_recv(self):
-                    try:
-                        self.asker, value = self.channel.requests.get_nowait()
-                        return True, value
-                    except queue.Empty:
+                    ok, request = self.channel.requests.poll_get()
+                    if not ok:
                         return False, None
+                    self.asker, value = request
+                    return True, value
+            
+                def receiving(self):
+                    return Guard(self.poll_recv, self.channel.requests, GET)
             
                 def reply(self, value):
                     if self.asker is None:
@@ -426,32 +528,26 @@ public final class PythonGenerator implements CodeGenerator {
                     self.asker = None
             
             
-            def select(polls, after=None):
-                \"""Waits until one of the polls succeeds (tried in random order, so none starves), or after ms.
+            def select(guards, after=None):
+                \"""Waits until one of the guards succeeds (tried in random order, so none starves), or after ms.
             
                 multiprocessing cannot wait on several queues at once, so this polls every millisecond.
-                Returns the index of the poll that succeeded and its value, or AFTER.
+                Returns the index of the guard that succeeded and its value, or AFTER.
                 \"""
                 deadline = None if after is None else time.monotonic() + after / 1000
-                order = list(range(len(polls)))
-                with (waiting() if after is None else _NotWaiting()):
-                    while True:
-                        random.shuffle(order)
-                        for i in order:
-                            ok, value = polls[i]()
-                            if ok:
-                                return i, value
-                        if deadline is not None and time.monotonic() >= deadline:
-                            return AFTER, None
-                        time.sleep(0.001)
-            
-            
-            class _NotWaiting:
-                def __enter__(self):
-                    pass
-            
-                def __exit__(self, *exc):
-                    pass
+                if deadline is None:
+                    # With after, the process can always go on: it is not counted as waiting.
+                    waits([(g.q, g.what) for g in guards])
+                order = list(range(len(guards)))
+                while True:
+                    _order.shuffle(order)
+                    for i in order:
+                        ok, value = guards[i].poll()
+                        if ok:
+                            return i, value
+                    if deadline is not None and time.monotonic() >= deadline:
+                        return AFTER, None
+                    time.sleep(0.001)
             
             
             def show(value):
@@ -498,51 +594,77 @@ public final class PythonGenerator implements CodeGenerator {
                 sys.stdout.flush()
             
             
-            def _start(table, moves, index, body, args):
-                global _me
-                _me = (table, moves, index)
+            def _start(tracker, index, seed, body, args):
+                global _tracker, _me
+                _tracker, _me = tracker, index
+                # Each process draws from its own sequence, so a seed repeats every process's random() values.
+                random.seed("%d/%d" % (seed, index))
+                _order.seed(seed + index)
                 body(*args)
+                tracker.finished(index)
+            
+            
+            def arguments():
+                \"""--seed N (or CHANVAS_SEED) repeats a run's random draws; --timeout S ends a run that never ends.\"""
+                parser = argparse.ArgumentParser()
+                parser.add_argument("--seed", type=int, default=os.environ.get("CHANVAS_SEED"),
+                                    help="seed of random(); without it one is drawn and printed on stderr")
+                parser.add_argument("--timeout", type=float, default=60.0,
+                                    help="end a run that neither finishes nor deadlocks after S seconds (exit 4)")
+                options = parser.parse_args()
+                if options.seed is None:
+                    options.seed = random.randrange(1, 1_000_000_000)
+                    sys.stderr.write("seed %d (--seed %d repeats this run)\\n" % (options.seed, options.seed))
+                return options
             
             
             class Network:
-                \"""Starts one Process per process and watches for a run in which nothing can move any more.\"""
+                \"""Starts one Process per process and watches for a run in which no process can go on any more.\"""
             
                 def __init__(self):
                     self.entries = []
+                    self.capacities = []
+                    self.texts = []
+            
+                def register(self, capacity, get_text, put_text):
+                    self.capacities.append(capacity)
+                    self.texts.append({GET: get_text, PUT: put_text})
+                    return len(self.capacities) - 1
             
                 def add(self, label, body, *args):
                     self.entries.append((label, body, args))
             
-                def run(self):
-                    table = mp.Array("b", len(self.entries))
-                    moves = mp.Value("q", 0)
-                    processes = [mp.Process(target=_start, args=(table, moves, i, body, args), name=label)
+                def run(self, seed, timeout):
+                    tracker = Tracker(len(self.entries), self.capacities)
+                    processes = [mp.Process(target=_start, args=(tracker, i, seed, body, args), name=label)
                                  for i, (label, body, args) in enumerate(self.entries)]
                     for p in processes:
                         p.start()
-                    quiet_since, seen = None, -1
+                    deadline = time.monotonic() + timeout
+                    last = None
                     while any(p.is_alive() for p in processes):
                         if any(p.exitcode not in (None, 0) for p in processes):
                             # a script error: the others may wait for it for ever, so end them (as chanvas run, 5)
-                            for p in processes:
-                                p.terminate()
-                            return 5
-                        alive = [i for i, p in enumerate(processes) if p.is_alive()]
-                        if all(table[i] for i in alive) and moves.value == seen:
-                            if quiet_since is None:
-                                quiet_since = time.monotonic()
-                            elif time.monotonic() - quiet_since >= IDLE_SECONDS:
-                                names = ", ".join(processes[i].name for i in alive)
-                                sys.stderr.write("deadlock or stuck: every process that has not finished waits on a"
-                                                 " channel and nothing moved for %.1f s: %s\\n" % (IDLE_SECONDS, names))
-                                for p in processes:
-                                    p.terminate()
-                                return 3
-                        else:
-                            quiet_since, seen = None, moves.value
+                            return self.end(processes, 5)
+                        looked = tracker.look(processes)
+                        if looked is not None and looked == last:
+                            sys.stderr.write("deadlock: every live process waits and none can move\\n")
+                            for i, p in enumerate(processes):
+                                on = tracker.waiting(i) if p.is_alive() else []
+                                if on:
+                                    sys.stderr.write("  %s waits %s\\n" % (p.name, " or ".join(self.texts[q][w] for q, w in on)))
+                            return self.end(processes, 3)
+                        last = looked
+                        if time.monotonic() >= deadline:
+                            sys.stderr.write("timeout: the run did not end within %g s\\n" % timeout)
+                            return self.end(processes, 4)
                         time.sleep(0.02)
-                    if any(p.exitcode != 0 for p in processes):
-                        return 5
-                    return 0
+                    return 5 if any(p.exitcode != 0 for p in processes) else 0
+            
+                @staticmethod
+                def end(processes, status):
+                    for p in processes:
+                        p.terminate()
+                    return status
             """;
 }

@@ -34,7 +34,9 @@ record Shape(String title, String description, List<Proc> processes, List<Channe
             "multiprocessing", "mp", "sys", "queue", "Queue", "Process", "exit", "stopped", "use", "say", "call",
             "send", "recv", "serve", "reply", "select_", "literal", "neg", "arith", "asInt", "asList", "setItem",
             "toInt", "allOf", "anyOf", "randomInt", "Request", "Network", "Unbounded", "Buffered", "Rendezvous",
-            "Call", "waiting", "AFTER", "IDLE_SECONDS");
+            "Call", "waiting", "AFTER", "IDLE_SECONDS", "supervise", "waiters", "labels", "childFlag", "bufio", "flag",
+            "exec", "strings", "strconv", "rand", "tracker", "argparse", "seed", "Chanvas", "Q", "GET", "PUT", "Guard",
+            "Tracker", "arguments", "options", "moved", "waits", "sort");
 
     /** One process: its script read, its parameters, and its ports' channels in first-use order. */
     record Proc(Process process, String name, ParsedScript script, Map<String, Channel> ports, String[] lines) {

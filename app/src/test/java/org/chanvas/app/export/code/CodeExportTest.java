@@ -59,7 +59,7 @@ class CodeExportTest {
                                     return
                                 say("consumer", m)
                         """)
-                .contains("    q = Unbounded()\n")
+                .contains("    network = Network()\n    q = Unbounded(network, \"q\")\n")
                 .contains("    network.add(\"producer\", producer, q.writer())\n");
     }
 

@@ -30,6 +30,11 @@ final class GeneratedShapes {
     }
 
     static String pipeline(int stages, int items) {
+        return pipeline(stages, items, List.of(), List.of());
+    }
+
+    /** Link {@code s} (source → stage1 is 0) has {@code kinds[s]} (rendezvous when missing) and capacity. */
+    static String pipeline(int stages, int items, List<String> kinds, List<Integer> capacities) {
         List<String> procs = new ArrayList<>();
         List<String> chans = new ArrayList<>();
         procs.add(proc("source", "for i in 0..%d {\\n  send out i\\n}\\nsend out \\\"kill\\\"".formatted(items)));
@@ -41,7 +46,9 @@ final class GeneratedShapes {
         String prev = "source";
         for (int s = 1; s <= stages + 1; s++) {
             String next = s <= stages ? "stage" + s : "sink";
-            chans.add(chan("c" + s, "rendezvous", 0, List.of(prev + ".out"), List.of(next + ".in")));
+            String kind = s - 1 < kinds.size() ? kinds.get(s - 1) : "rendezvous";
+            chans.add(chan("c" + s, kind, s - 1 < capacities.size() ? capacities.get(s - 1) : 1,
+                    List.of(prev + ".out"), List.of(next + ".in")));
             prev = next;
         }
         return network("Pipeline of " + stages, procs, chans);
@@ -52,6 +59,11 @@ final class GeneratedShapes {
      * consumer stops after all items are taken (a producer's items reach the channel before its kill).
      */
     static String sharedConsumers(int n, int items, String kind) {
+        return sharedConsumers(n, n, items, kind, 2);
+    }
+
+    /** With more consumers than producers, the consumers left without a kill wait for ever: stuck. */
+    static String sharedConsumers(int n, int consumers, int items, String kind, int capacity) {
         List<String> procs = new ArrayList<>();
         List<String> writers = new ArrayList<>();
         List<String> readers = new ArrayList<>();
@@ -60,27 +72,33 @@ final class GeneratedShapes {
                     .formatted(items)));
             writers.add("producer" + p + ".out");
         }
-        for (int c = 1; c <= n; c++) {
+        for (int c = 1; c <= consumers; c++) {
             procs.add(proc("consumer" + c, "forever {\\n  m = recv in\\n  if m == \\\"kill\\\" { stop }\\n"
-                    + "  print \\\"{self} took {m}\\\"\\n}"));
+                    + "  print \\\"took {m}\\\"\\n}"));
             readers.add("consumer" + c + ".in");
         }
-        return network("Shared consumers", procs, List.of(chan("jobs", kind, kind.equals("buffered") ? 2 : 0,
-                writers, readers)));
+        return network("Shared consumers", procs, List.of(chan("jobs", kind, capacity, writers, readers)));
     }
 
     static String selectServer(int clients, int items) {
+        return selectServer(clients, items, List.of(), List.of(), 0);
+    }
+
+    /** Client {@code c}'s channel has {@code kinds[c-1]}; a server waiting for {@code extra} more ends is stuck. */
+    static String selectServer(int clients, int items, List<String> kinds, List<Integer> capacities, int extra) {
         List<String> procs = new ArrayList<>();
         List<String> chans = new ArrayList<>();
         StringBuilder guards = new StringBuilder();
         for (int c = 1; c <= clients; c++) {
             procs.add(proc("client" + c, "for i in 0..%d {\\n  send out i * 10 + %d\\n}\\nsend out -1"
                     .formatted(items, c)));
-            chans.add(chan("from" + c, "rendezvous", 0, List.of("client" + c + ".out"), List.of("server.in" + c)));
+            chans.add(chan("from" + c, c - 1 < kinds.size() ? kinds.get(c - 1) : "rendezvous",
+                    c - 1 < capacities.size() ? capacities.get(c - 1) : 1, List.of("client" + c + ".out"),
+                    List.of("server.in" + c)));
             guards.append("    recv in").append(c).append(" as m {\\n      if m == -1 { done = done + 1 } else {"
                     + " print \\\"from ").append(c).append(": {m}\\\" }\\n    }\\n");
         }
-        procs.addFirst(proc("server", "done = 0\\nwhile done < " + clients + " {\\n  select {\\n" + guards
+        procs.addFirst(proc("server", "done = 0\\nwhile done < " + (clients + extra) + " {\\n  select {\\n" + guards
                 + "  }\\n}\\nprint \\\"all done\\\""));
         return network("Select server over " + clients, procs, chans);
     }
@@ -100,10 +118,19 @@ final class GeneratedShapes {
     }
 
     static String ring(int nodes, String kind, int capacity) {
+        return ring(nodes, kind, capacity, 1);
+    }
+
+    /**
+     * Each node sends {@code messages} to the next before it takes as many from the previous: a buffered ring
+     * finishes exactly when the capacity holds them, a rendezvous ring never does.
+     */
+    static String ring(int nodes, String kind, int capacity, int messages) {
         List<String> procs = new ArrayList<>();
         List<String> chans = new ArrayList<>();
         for (int n = 0; n < nodes; n++) {
-            procs.add(proc("node" + n, "send next " + n + "\\nm = recv prev\\nprint \\\"{self} got {m}\\\""));
+            procs.add(proc("node" + n, "for i in 0..%d {\\n  send next %d + i * 10\\n}\\nrepeat %d {\\n  m = recv prev\\n"
+                    .formatted(messages, n, messages) + "  print \\\"{self} got {m}\\\"\\n}"));
             chans.add(chan("link" + n, kind, capacity, List.of("node" + n + ".next"),
                     List.of("node" + ((n + 1) % nodes) + ".prev")));
         }
@@ -119,7 +146,7 @@ final class GeneratedShapes {
         writers.forEach(w::add);
         StringJoiner r = new StringJoiner("\", \"", "[\"", "\"]");
         readers.forEach(r::add);
-        return "{\"id\": \"" + id + "\", \"kind\": \"" + kind + "\"" + (capacity > 0 ? ", \"capacity\": " + capacity : "")
+        return "{\"id\": \"" + id + "\", \"kind\": \"" + kind + "\"" + (kind.equals("buffered") ? ", \"capacity\": " + capacity : "")
                 + ", \"writers\": " + w + ", \"readers\": " + r + "}";
     }
 
