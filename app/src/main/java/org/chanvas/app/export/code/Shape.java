@@ -36,7 +36,7 @@ record Shape(String title, String description, List<Proc> processes, List<Channe
             "toInt", "allOf", "anyOf", "randomInt", "Request", "Network", "Unbounded", "Buffered", "Rendezvous",
             "Call", "waiting", "AFTER", "IDLE_SECONDS", "supervise", "waiters", "labels", "childFlag", "bufio", "flag",
             "exec", "strings", "strconv", "rand", "tracker", "argparse", "seed", "Chanvas", "Q", "GET", "PUT", "Guard",
-            "Tracker", "arguments", "options", "moved", "waits", "sort");
+            "Tracker", "arguments", "options", "moved", "waits", "sort", "rng");
 
     /** One process: its script read, its parameters, and its ports' channels in first-use order. */
     record Proc(Process process, String name, ParsedScript script, Map<String, Channel> ports, String[] lines) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * How an exported program ends and what it says: a deadlock found by the program itself (Go's runtime, Python's
  * tracker) names the waiting processes with exit status 3; only a run neither can judge (a process that sleeps
- * for ever) is ended by {@code --timeout}, status 4; Python's seed repeats the draws of {@code random}.
+ * for ever) is ended by {@code --timeout}, status 4; a seed repeats the draws of {@code random} in Python and Go.
  */
 class ExportedProgramEndsTest {
 
@@ -113,5 +113,27 @@ class ExportedProgramEndsTest {
         assertThat(fromEnvironment.lines()).isEqualTo(fresh.lines());
         Ran other = python(program, "--seed", String.valueOf(Long.parseLong(m.group(1)) + 1));
         assertThat(other.lines()).isNotEqualTo(fresh.lines());
+    }
+
+    @Test
+    void goNamesTheSeedItDrewAndTheSeedRepeatsEveryProcesssDraws() throws Exception {
+        assumeTrue(has("go", "version"), "go is not installed: Go's seed not checked");
+        Path program = go(DRAWS, "draws");
+        Ran fresh = exec(program.getParent(), List.of(program.toString()));
+        Matcher m = Pattern.compile("seed (\\d+) \\(--seed \\1 repeats this run\\)\n").matcher(fresh.err());
+        assertThat(m.matches()).as(fresh.err()).isTrue();
+        assertThat(fresh.lines()).hasSize(8);
+        Ran again = exec(program.getParent(), List.of(program.toString(), "--seed", m.group(1)));
+        assertThat(again.lines()).isEqualTo(fresh.lines());
+        assertThat(again.err()).isEmpty();
+        Ran fromEnvironment = exec(program.getParent(), List.of("env", "CHANVAS_SEED=" + m.group(1),
+                program.toString()));
+        assertThat(fromEnvironment.lines()).isEqualTo(fresh.lines());
+        Ran other = exec(program.getParent(), List.of(program.toString(), "--seed",
+                String.valueOf(Long.parseLong(m.group(1)) + 1)));
+        assertThat(other.lines()).isNotEqualTo(fresh.lines());
+        Ran bad = exec(program.getParent(), List.of(program.toString(), "--seed", "soon"));
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("--seed \"soon\" is not an integer\n");
     }
 }
