@@ -29,6 +29,8 @@ public final class ProblemsPanel extends BorderPane {
     private final Button justify = new Button("Mark justified\u2026");
     private final Button unjustify = new Button("Remove justification");
     private final Label summary = new Label();
+    /** Words Verify added to cycles (by key): proven safe, or a justification contradicted. */
+    private java.util.Map<java.util.SortedSet<String>, String> verdicts = java.util.Map.of();
 
     /**
      * @param onJustify asked to justify the selected cycle (the window asks for the note)
@@ -48,7 +50,7 @@ public final class ProblemsPanel extends BorderPane {
                     setGraphic(null);
                     return;
                 }
-                setText(p.text());
+                setText(p.text() + (p instanceof Problem.Cycle c ? verdicts.getOrDefault(c.key(), "") : ""));
                 Label mark = new Label();
                 mark.getStyleClass().add("problem-mark");
                 switch (p) {
@@ -109,6 +111,12 @@ public final class ProblemsPanel extends BorderPane {
                     .ifPresent(p -> view.getSelectionModel().select(p));
         }
         updateButtons(view.getSelectionModel().getSelectedItem());
+    }
+
+    /** What Verify said about cycles, appended to their lines (by cycle key); empty to forget it. */
+    public void setVerdicts(java.util.Map<java.util.SortedSet<String>, String> words) {
+        verdicts = java.util.Map.copyOf(words);
+        view.refresh();
     }
 
     public ReadOnlyObjectProperty<Problem> selectedProperty() {
