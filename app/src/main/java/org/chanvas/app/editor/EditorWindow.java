@@ -334,6 +334,10 @@ public final class EditorWindow {
         return verify;
     }
 
+    public CanvasPainter painter() {
+        return painter;
+    }
+
     public ConsolePanel console() {
         return console;
     }
