@@ -87,7 +87,8 @@ public final class EditorWindow {
         this.verify = new org.chanvas.app.editor.verify.VerifyController(document, runs, messages, inspector::flush,
                 marks -> {
                     painter.setProven(org.chanvas.app.editor.verify.CycleWords.proven(marks));
-                    problems.setVerdicts(org.chanvas.app.editor.verify.CycleWords.of(marks));
+                    problems.setVerdicts(org.chanvas.app.editor.verify.CycleWords.of(marks),
+                            org.chanvas.app.editor.verify.CycleWords.proven(marks));
                     view.repaint();
                 });
         Pane renameLayer = new Pane();

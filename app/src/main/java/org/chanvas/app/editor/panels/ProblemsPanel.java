@@ -31,6 +31,7 @@ public final class ProblemsPanel extends BorderPane {
     private final Label summary = new Label();
     /** Words Verify added to cycles (by key): proven safe, or a justification contradicted. */
     private java.util.Map<java.util.SortedSet<String>, String> verdicts = java.util.Map.of();
+    private java.util.Set<java.util.SortedSet<String>> proven = java.util.Set.of();
 
     /**
      * @param onJustify asked to justify the selected cycle (the window asks for the note)
@@ -66,6 +67,11 @@ public final class ProblemsPanel extends BorderPane {
                         getStyleClass().add("problem-cycle");
                         mark.setText("\u27f3");
                     }
+                }
+                if (p instanceof Problem.Cycle c && proven.contains(c.key())) {
+                    getStyleClass().removeAll("problem-cycle");
+                    getStyleClass().add("problem-justified"); // Verify proved it: no longer an alarm
+                    mark.setText("\u2713");
                 }
                 setGraphic(mark);
             }
@@ -113,9 +119,14 @@ public final class ProblemsPanel extends BorderPane {
         updateButtons(view.getSelectionModel().getSelectedItem());
     }
 
-    /** What Verify said about cycles, appended to their lines (by cycle key); empty to forget it. */
-    public void setVerdicts(java.util.Map<java.util.SortedSet<String>, String> words) {
+    /**
+     * What Verify said about cycles, appended to their lines (by cycle key), and which it proved safe (marked
+     * as no longer alarming); empty to forget it.
+     */
+    public void setVerdicts(java.util.Map<java.util.SortedSet<String>, String> words,
+                            java.util.Set<java.util.SortedSet<String>> provenSafe) {
         verdicts = java.util.Map.copyOf(words);
+        proven = java.util.Set.copyOf(provenSafe);
         view.refresh();
     }
 

@@ -10,6 +10,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import org.chanvas.app.editor.run.RunController;
@@ -60,12 +61,14 @@ public final class VerifyPanel extends BorderPane {
             }
         });
         detailList.setId("verify-details");
-        detailList.setPrefHeight(110);
+        detailList.setPlaceholder(new Label(""));
         VBox top = new VBox(verdict);
         top.setPadding(new Insets(4, 6, 4, 6));
         setTop(top);
-        setCenter(list);
-        setBottom(detailList);
+        // The steps beside what they lead to: both in view in the low strip under the canvas.
+        SplitPane sides = new SplitPane(list, detailList);
+        sides.setDividerPositions(0.5);
+        setCenter(sides);
         verify.foundProperty().addListener((o, a, f) -> show(f));
         runs.positionProperty().addListener((o, a, p) -> follow(p.longValue()));
         show(verify.foundProperty().get());

@@ -196,11 +196,12 @@ class VerifyInEditorTest {
         assertThat(fx(() -> w.verify().exploringProperty().get())).isTrue();
         // The window answers meanwhile.
         assertThat(fx(() -> w.view().isVisible())).isTrue();
+        robot.moveTo("#verify-cancel"); // the robot's glide to the button is not the editor's time
         long clicked = System.nanoTime();
-        robot.clickOn("#verify-cancel");
+        robot.clickOn();
         await(() -> w.verify().outcomeProperty().get() == VerifyController.Outcome.CANCELLED);
         long millis = (System.nanoTime() - clicked) / 1_000_000;
-        assertThat(millis).as("cancel to verdict, ms").isLessThan(3_000);
+        assertThat(millis).as("cancel to verdict, ms").isLessThan(2_000);
         assertThat(fx(() -> w.verify().textProperty().get())).startsWith("Verify cancelled after ")
                 .endsWith("states: no verdict");
         assertThat(fx(() -> w.verify().exploringProperty().get())).isFalse();
