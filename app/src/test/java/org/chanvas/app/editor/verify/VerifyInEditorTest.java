@@ -216,6 +216,23 @@ class VerifyInEditorTest {
     }
 
     @Test
+    void anInconclusiveSearchSaysWhatKeptGrowingAndTheBound(FxRobot robot) throws Exception {
+        Path counters = Path.of(VerifyInEditorTest.class.getResource("counters.chanvas.json").toURI());
+        robot.interact(() -> {
+            w.files().openFile(counters);
+            w.verify().setMaxStates(5_000);
+        });
+        pressVerify(robot);
+        await(() -> w.verify().outcomeProperty().get() == VerifyController.Outcome.INCONCLUSIVE);
+        assertThat(fx(() -> w.verify().textProperty().get())).startsWith("Inconclusive after 5,000 states: ")
+                .contains("the state bound of 5000 states was reached")
+                .contains("variable n of counter1 reaches").contains("keeps growing");
+        assertThat(fx(() -> ((VerifyBar) w.root().lookup("#verify-bar")).getStyleClass())).contains("verify-unknown");
+        // No verdict, so no run is loaded and no cycle is marked.
+        assertThat(fx(() -> w.runs().hasRunProperty().get())).isFalse();
+    }
+
+    @Test
     void anEditWhileExploringCancelsTheSearch(FxRobot robot) throws Exception {
         Path counters = Path.of(VerifyInEditorTest.class.getResource("counters.chanvas.json").toURI());
         robot.interact(() -> w.files().openFile(counters));
