@@ -89,7 +89,12 @@ public final class EditorWindow {
                     painter.setProven(org.chanvas.app.editor.verify.CycleWords.proven(marks));
                     problems.setVerdicts(org.chanvas.app.editor.verify.CycleWords.of(marks),
                             org.chanvas.app.editor.verify.CycleWords.proven(marks));
-                    view.repaint();
+                    refreshAnalysis();
+                    org.chanvas.app.editor.verify.CycleWords.badge(marks, report.alarming()).ifPresent(t -> {
+                        badge.setText(t);
+                        badge.getStyleClass().removeAll("badge-alarm");
+                        badge.getStyleClass().add("badge-ok");
+                    });
                 });
         Pane renameLayer = new Pane();
         renameLayer.setPickOnBounds(false);

@@ -24,6 +24,17 @@ public final class CycleWords {
         return out;
     }
 
+    /**
+     * The toolbar's cycle badge after a proof: every alarming cycle proven safe; empty when the verdict proved
+     * nothing (or there was no alarming cycle to speak of).
+     */
+    public static java.util.Optional<String> badge(Map<SortedSet<String>, CycleVerdicts.Kind> marks, long alarming) {
+        if (alarming == 0 || marks.isEmpty() || !marks.containsValue(CycleVerdicts.Kind.PROVEN_SAFE)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("\u2713 " + alarming + (alarming == 1 ? " cycle" : " cycles") + " proven safe");
+    }
+
     /** The words the Problems list adds to each cycle's line. */
     public static Map<SortedSet<String>, String> of(Map<SortedSet<String>, CycleVerdicts.Kind> marks) {
         Map<SortedSet<String>, String> out = new HashMap<>();

@@ -157,6 +157,8 @@ class VerifyInEditorTest {
         assertThat(fx(() -> cellTexts())).anyMatch(t -> t.startsWith("Deadlock-prone cycle a \u2192 b \u2192 c")
                 && t.endsWith("proven safe by Verify"));
         assertThat(fx(() -> panel().details())).contains("cycle a -> b -> c (channels ab, bc, ca): proven safe");
+        assertThat(fx(() -> ((javafx.scene.control.Label) w.root().lookup("#cycle-badge")).getText()))
+                .isEqualTo("\u2713 1 cycle proven safe");
 
         // An edit: the proof was about the network before it.
         robot.interact(() -> w.document().execute(MoveProcesses.of("a", 300, 120)));
@@ -164,6 +166,8 @@ class VerifyInEditorTest {
         assertThat(fx(bar::isVisible)).isFalse();
         assertThat(fx(() -> w.painter().highlights().deadlockProne().hasChannel("ab"))).isTrue();
         assertThat(fx(() -> cellTexts())).noneMatch(t -> t.contains("Verify"));
+        assertThat(fx(() -> ((javafx.scene.control.Label) w.root().lookup("#cycle-badge")).getText()))
+                .isEqualTo("\u27f3 1 cycle");
     }
 
     @Test
