@@ -98,16 +98,19 @@ public final class VerifyController {
         @Override
         public void run() {
             Found f;
+            RunSession replay;
             try {
                 ExploreResult r = new BreadthFirstExplorer().explore(plan, maxStates, this);
                 Optional<Counterexample> c = Counterexample.of(plan, r);
                 f = new Found(network, r, c, CycleVerdicts.of(network, r));
+                // Built here, not on the FX thread: a long counterexample is many moves to apply.
+                replay = c.map(x -> RunSession.recorded(plan, x.semantics(), x.moves())).orElse(null);
             } catch (RuntimeException bug) {
                 String why = String.valueOf(bug);
                 Platform.runLater(() -> failed(this, why));
                 return;
             }
-            Platform.runLater(() -> finish(this, f));
+            Platform.runLater(() -> finish(this, f, replay));
         }
     }
 
@@ -187,7 +190,7 @@ public final class VerifyController {
         messages.show(MessageBar.Tone.ERROR, text.get());
     }
 
-    private void finish(Job job, Found f) {
+    private void finish(Job job, Found f, RunSession replay) {
         if (job != current) {
             return; // cancelled by an edit: the network it explored is gone
         }
@@ -224,10 +227,11 @@ public final class VerifyController {
                 int n = r.steps().size();
                 text.set(what + " reachable in " + n + (n == 1 ? " move" : " moves") + " (shortest of "
                         + String.format(Locale.ROOT, "%,d", r.states()) + " states)"
-                        + (f.counterexample().isPresent() ? ": press \u2192 to step through it" : ""));
+                        + (replay != null ? ": press \u2192 to step through it" : ""));
                 outcome.set(Outcome.COUNTEREXAMPLE);
-                f.counterexample().ifPresent(c ->
-                        runs.load(RunSession.recorded(job.plan, c.semantics(), c.moves())));
+                if (replay != null) {
+                    runs.load(replay);
+                }
                 onCounterexample.run();
             }
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -134,6 +135,12 @@ class VerifyInEditorTest {
         // Home goes back to its start.
         robot.type(KeyCode.HOME);
         assertThat(fx(() -> w.runs().positionProperty().get())).isZero();
+        // A click on a step shows the state right after it.
+        List<Integer> ends = fx(() -> w.verify().foundProperty().get().counterexample().orElseThrow().stepEnds());
+        robot.interact(() -> ((javafx.scene.control.ListView<?>) w.root().lookup("#verify-steps"))
+                .getSelectionModel().select(1));
+        assertThat(fx(() -> w.runs().positionProperty().get())).isEqualTo((long) ends.get(1));
+        assertThat(fx(() -> panel().reachedStep())).isEqualTo(1);
     }
 
     @Test
@@ -198,8 +205,12 @@ class VerifyInEditorTest {
         // The first progress report comes after a second of exploring: the search is well under way.
         await(() -> w.verify().textProperty().get().contains("states/s"));
         assertThat(fx(() -> w.verify().exploringProperty().get())).isTrue();
-        // The window answers meanwhile.
-        assertThat(fx(() -> w.view().isVisible())).isTrue();
+        // The window answers meanwhile: the search is not on the FX thread.
+        for (int i = 0; i < 5; i++) {
+            long t0 = System.nanoTime();
+            assertThat(fx(() -> Platform.isFxApplicationThread() && w.view().isVisible())).isTrue();
+            assertThat((System.nanoTime() - t0) / 1_000_000).as("FX round trip, ms").isLessThan(1_000);
+        }
         robot.moveTo("#verify-cancel"); // the robot's glide to the button is not the editor's time
         long clicked = System.nanoTime();
         robot.clickOn();
