@@ -10,27 +10,19 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import org.chanvas.model.Network;
-import org.chanvas.model.analysis.Analysis;
-import org.chanvas.model.analysis.AnalysisOptions;
-import org.chanvas.model.analysis.AnalysisResult;
-import org.chanvas.model.analysis.CycleReport;
 import org.chanvas.runtime.engine.RunPlan;
 import org.chanvas.runtime.event.RunEvent;
 import org.chanvas.runtime.event.TraceWriter;
 import org.chanvas.runtime.explore.BreadthFirstExplorer;
+import org.chanvas.runtime.explore.CycleVerdicts;
 import org.chanvas.runtime.explore.ExploreListener;
 import org.chanvas.runtime.explore.ExploreResult;
 import org.chanvas.runtime.explore.Explorer;
 import org.chanvas.runtime.explore.Verdict;
-import org.chanvas.runtime.watch.Diagnosis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -113,7 +105,7 @@ public final class VerifyCommand implements Callable<Integer> {
                     + " heap used %d MB", r.states(), r.seconds(), r.states() / Math.max(1e-9, r.seconds()),
                     r.bytesPerState(), (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20));
         }
-        List<String> cycles = cycleVerdicts(plan.network(), r);
+        List<String> cycles = CycleVerdicts.lines(plan.network(), r);
         if (json) {
             out.println(toJson(r, cycles));
         } else {
@@ -163,38 +155,6 @@ public final class VerifyCommand implements Callable<Integer> {
         RunEvent.Failed f = r.error();
         return f == null ? "" : "error in " + f.process() + " at " + f.line() + ":" + f.column() + ": " + f.message()
                 + "\n";
-    }
-
-    /**
-     * What the verdict says about each cycle {@code check} lists: all are proven safe when the network is
-     * proven; with a deadlock, a justified cycle whose processes hold the deadlock's cycle of waits (or whose
-     * channels the waiting processes wait on, when there is no cycle of waits) is contradicted.
-     */
-    static List<String> cycleVerdicts(Network network, ExploreResult r) {
-        AnalysisResult analysis = Analysis.of(network, AnalysisOptions.defaults());
-        List<String> lines = new ArrayList<>();
-        for (CycleReport c : analysis.cycles()) {
-            String name = String.join(" -> ", c.processes()) + " (channels " + String.join(", ", c.channels()) + ")";
-            if (r.verdict() == Verdict.DEADLOCK_FREE) {
-                lines.add("cycle " + name + ": proven safe" + (c.justified() ? " (justified: " + c.note() + ")"
-                        : c.isStale() ? " (justification stale: " + c.stale() + ")" : ""));
-            } else if (c.justified() && r.diagnosis() != null && through(c, r.diagnosis())) {
-                lines.add("justification contradicted: cycle " + name + " deadlocks, though its note says: "
-                        + c.note());
-            } else if (c.isStale() && r.diagnosis() != null && through(c, r.diagnosis())) {
-                lines.add("stale justification: cycle " + name + " deadlocks (" + c.stale() + "); its note said: "
-                        + c.note());
-            }
-        }
-        return lines;
-    }
-
-    private static boolean through(CycleReport c, Diagnosis d) {
-        if (!d.cycle().isEmpty()) {
-            return new HashSet<>(c.processes()).containsAll(d.cycle());
-        }
-        Set<String> chans = new HashSet<>(c.channels());
-        return d.waiting().stream().anyMatch(w -> w.on().stream().anyMatch(o -> chans.contains(o.channel())));
     }
 
     private static String toJson(ExploreResult r, List<String> cycles) {

@@ -27,6 +27,8 @@ public final class CanvasPainter implements DiagramView.DiagramPainting {
     private Marks alarming = Marks.NONE;
     private Marks justified = Marks.NONE;
     private List<Problem.Cycle> cycles = List.of();
+    /** Cycles Verify proved safe: drawn dashed like a justified one, no longer red. */
+    private Set<SortedSet<String>> proven = Set.of();
     private RunOverlay run;
 
     public CanvasPainter(Selection selection) {
@@ -41,14 +43,21 @@ public final class CanvasPainter implements DiagramView.DiagramPainting {
         Set<String> jp = new HashSet<>();
         Set<String> jc = new HashSet<>();
         for (Problem.Cycle c : cycles) {
-            (c.justified() ? jp : ap).addAll(c.processes());
-            (c.justified() ? jc : ac).addAll(c.channels());
+            boolean safe = c.justified() || proven.contains(c.key());
+            (safe ? jp : ap).addAll(c.processes());
+            (safe ? jc : ac).addAll(c.channels());
         }
         // A process on an alarming cycle is red even if it is also on a justified one.
         jp.removeAll(ap);
         jc.removeAll(ac);
         alarming = new Marks(ap, ac);
         justified = new Marks(jp, jc);
+    }
+
+    /** The cycles (by key) that Verify proved safe for the network shown; empty to forget them. */
+    public void setProven(Set<SortedSet<String>> keys) {
+        proven = Set.copyOf(keys);
+        setCycles(cycles);
     }
 
     /** The run drawn over the diagram, or null when editing. */

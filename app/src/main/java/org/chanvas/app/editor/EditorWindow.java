@@ -60,6 +60,7 @@ public final class EditorWindow {
     private final FileController files;
     private final ExportAction exports;
     private final RunController runs;
+    private final org.chanvas.app.editor.verify.VerifyController verify;
     private final CanvasGestures gestures;
     private final Label badge = new Label();
     private final Label status = new Label();
@@ -83,6 +84,18 @@ public final class EditorWindow {
         this.files = new FileController(stage, document, messages, console, inspector::flush);
         this.exports = new ExportAction(stage, document, messages, painter::cyclesOnly);
         this.runs = new RunController(document, view, painter, console, messages, inspector, selection, this::currentReport);
+        this.verify = new org.chanvas.app.editor.verify.VerifyController(document, runs, messages, inspector::flush,
+                marks -> {
+                    painter.setProven(org.chanvas.app.editor.verify.CycleWords.proven(marks));
+                    problems.setVerdicts(org.chanvas.app.editor.verify.CycleWords.of(marks),
+                            org.chanvas.app.editor.verify.CycleWords.proven(marks));
+                    refreshAnalysis();
+                    org.chanvas.app.editor.verify.CycleWords.badge(marks, report.alarming()).ifPresent(t -> {
+                        badge.setText(t);
+                        badge.getStyleClass().removeAll("badge-alarm");
+                        badge.getStyleClass().add("badge-ok");
+                    });
+                });
         Pane renameLayer = new Pane();
         renameLayer.setPickOnBounds(false);
         InPlaceRename rename = new InPlaceRename(renameLayer, view, document);
@@ -120,7 +133,8 @@ public final class EditorWindow {
         // The banner sits above the canvas, not over it: a deadlock's words never hide the cycle they explain.
         canvasArea = new BorderPane(canvasStack);
         canvasArea.setTop(messages);
-        canvasArea.setBottom(new org.chanvas.app.editor.run.RunBar(runs));
+        canvasArea.setBottom(new VBox(new org.chanvas.app.editor.verify.VerifyBar(verify),
+                new org.chanvas.app.editor.run.RunBar(runs)));
         canvasStack.setOnDragOver(e -> {
             if (e.getDragboard().hasContent(PalettePanel.TEMPLATE) && !document.lockedProperty().get()) {
                 e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
@@ -146,7 +160,10 @@ public final class EditorWindow {
         runs.setChart(chart);
         Tab chartTab = new Tab("Sequence", chart);
         chartTab.setId("sequence-tab");
-        bottom.getTabs().addAll(problemsTab, consoleTab, chartTab);
+        Tab verifyTab = new Tab("Verify", new org.chanvas.app.editor.verify.VerifyPanel(verify, runs));
+        verifyTab.setId("verify-tab");
+        verify.setOnCounterexample(() -> bottom.getSelectionModel().select(verifyTab));
+        bottom.getTabs().addAll(problemsTab, consoleTab, chartTab, verifyTab);
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         palette.setPrefWidth(170);
@@ -166,6 +183,7 @@ public final class EditorWindow {
         badge.getStyleClass().add("cycle-badge");
         MenusAndTools chrome = new MenusAndTools(document, edits, files, exports, runs, view, badge,
                 () -> setPresentation(!presenting.get()));
+        chrome.addVerify(verify);
         root.setTop(new VBox(chrome.menuBar(), chrome.toolBar()));
         root.setCenter(vertical);
         status.setId("status");
@@ -316,6 +334,14 @@ public final class EditorWindow {
 
     public RunController runs() {
         return runs;
+    }
+
+    public org.chanvas.app.editor.verify.VerifyController verify() {
+        return verify;
+    }
+
+    public CanvasPainter painter() {
+        return painter;
     }
 
     public ConsolePanel console() {

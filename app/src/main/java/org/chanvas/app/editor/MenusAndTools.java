@@ -29,6 +29,7 @@ final class MenusAndTools {
 
     private final MenuBar menuBar = new MenuBar();
     private final ToolBar toolBar = new ToolBar();
+    private Menu runMenu;
 
     MenusAndTools(EditorDocument document, EditActions edits, FileController files, ExportAction export,
                   RunController runs, DiagramView view, Label badge, Runnable presentation) {
@@ -99,6 +100,7 @@ final class MenusAndTools {
                 "Drag from a box's rim to connect; drag a box to move; drag the background to select, right-drag "
                         + "it to pan; double-click the canvas to add, a box to rename; Delete removes; wheel zooms."), null));
         menuBar.getMenus().addAll(file, edit, viewMenu, run, help);
+        runMenu = run;
 
         Button newB = button("New", "New network (Ctrl+N)", files::newDocument, locked);
         Button openB = button("Open", "Open a network (Ctrl+O)", files::open, locked);
@@ -143,6 +145,19 @@ final class MenusAndTools {
         runState.getStyleClass().add("run-state");
         toolBar.getItems().addAll(newB, openB, saveB, new Separator(), undoB, redoB, new Separator(), fit,
                 new Separator(), badge, gap, runState, runB, pauseB, stepB, stopB, speedBox);
+    }
+
+    /** Run → Verify (F8) and its Cancel, and a Verify button after the run buttons. */
+    void addVerify(org.chanvas.app.editor.verify.VerifyController verify) {
+        BooleanExpression busy = BooleanExpression.booleanExpression(verify.exploringProperty());
+        runMenu.getItems().addAll(new SeparatorMenuItem(),
+                item("_Verify (every interleaving)", "F8", verify::verify, busy),
+                item("Cancel Verify", "Shift+F8", verify::cancel, busy.not()));
+        Button b = button("Verify", "Prove deadlock-free, or show the shortest way to a deadlock (F8)",
+                verify::verify, busy);
+        b.setId("verify-button");
+        toolBar.getItems().add(toolBar.getItems().indexOf(toolBar.getItems().stream()
+                .filter(n -> "stop-button".equals(n.getId())).findFirst().orElseThrow()) + 1, b);
     }
 
     MenuBar menuBar() {

@@ -30,6 +30,9 @@ public final class ProblemsPanel extends BorderPane {
     private final Button justify = new Button("Mark justified\u2026");
     private final Button unjustify = new Button("Remove justification");
     private final Label summary = new Label();
+    /** Words Verify added to cycles (by key): proven safe, or a justification contradicted. */
+    private java.util.Map<java.util.SortedSet<String>, String> verdicts = java.util.Map.of();
+    private java.util.Set<java.util.SortedSet<String>> proven = java.util.Set.of();
 
     /**
      * @param onJustify asked to justify the selected cycle (the window asks for the note)
@@ -49,7 +52,7 @@ public final class ProblemsPanel extends BorderPane {
                     setGraphic(null);
                     return;
                 }
-                setText(p.text());
+                setText(p.text() + (p instanceof Problem.Cycle c ? verdicts.getOrDefault(c.key(), "") : ""));
                 Label mark = new Label();
                 mark.getStyleClass().add("problem-mark");
                 switch (p) {
@@ -70,6 +73,11 @@ public final class ProblemsPanel extends BorderPane {
                         getStyleClass().add("problem-cycle");
                         mark.setText("\u27f3");
                     }
+                }
+                if (p instanceof Problem.Cycle c && proven.contains(c.key())) {
+                    getStyleClass().removeAll("problem-cycle");
+                    getStyleClass().add("problem-justified"); // Verify proved it: no longer an alarm
+                    mark.setText("\u2713");
                 }
                 setGraphic(mark);
             }
@@ -119,6 +127,17 @@ public final class ProblemsPanel extends BorderPane {
                     .ifPresent(p -> view.getSelectionModel().select(p));
         }
         updateButtons(view.getSelectionModel().getSelectedItem());
+    }
+
+    /**
+     * What Verify said about cycles, appended to their lines (by cycle key), and which it proved safe (marked
+     * as no longer alarming); empty to forget it.
+     */
+    public void setVerdicts(java.util.Map<java.util.SortedSet<String>, String> words,
+                            java.util.Set<java.util.SortedSet<String>> provenSafe) {
+        verdicts = java.util.Map.copyOf(words);
+        proven = java.util.Set.copyOf(provenSafe);
+        view.refresh();
     }
 
     public ReadOnlyObjectProperty<Problem> selectedProperty() {

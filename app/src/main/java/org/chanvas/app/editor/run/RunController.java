@@ -268,6 +268,9 @@ public final class RunController {
 
     /** Shows the next message (→): the local moves before it, then its flight; starts a run if none goes. */
     public void step() {
+        if (session != null && session.recorded() && session.atEnd()) {
+            return; // a counterexample ends where it ends: no new run on top of it
+        }
         if (session == null || session.atEnd() && !running.get()) {
             if (!start(seedSetting.get())) {
                 return;
@@ -369,11 +372,29 @@ public final class RunController {
         }
         long s = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1_000_000);
         lastSeed = s;
+        begin(limits == null ? new RunSession(plan, s) : new RunSession(plan, s, limits));
+        return true;
+    }
+
+    /**
+     * Shows a run made elsewhere (a counterexample of Verify) at its first state, as a run just started: the
+     * keys that walk a run walk it, and its last state shows how it ends as any run would.
+     */
+    public void load(RunSession recorded) {
+        clear();
+        inspector.flush();
+        network = recorded.network();
+        messages.hide();
+        lastSeed = null;
+        begin(recorded);
+    }
+
+    private void begin(RunSession started) {
         colours = new HashMap<>();
         for (int i = 0; i < network.processes().size(); i++) {
             colours.put(network.processes().get(i).id(), PROCESS_COLOURS.get(i % PROCESS_COLOURS.size()));
         }
-        session = limits == null ? new RunSession(plan, s) : new RunSession(plan, s, limits);
+        session = started;
         shown = session.picture();
         stepStart = 0;
         endShown = false;
@@ -384,7 +405,6 @@ public final class RunController {
         rebuildConsole();
         display(List.of());
         status();
-        return true;
     }
 
     /** Plays at the current speed: a driver at instant speed, the pulse otherwise. */
@@ -597,7 +617,7 @@ public final class RunController {
     /** The Console as it stood at the shown position. */
     private void rebuildConsole() {
         console.clear();
-        console.note("Run started (" + network.processes().size() + " processes, seed " + session.seed() + ").");
+        console.note("Run started (" + network.processes().size() + " processes, " + session.origin() + ").");
         long at = shown == null ? 0 : (flight != null ? flight.before() : shown).position();
         List<RunSession.Print> ps;
         lock.lock();
@@ -649,7 +669,7 @@ public final class RunController {
         if (session.atEnd() && endShown) {
             return;
         }
-        String seed = " \u00b7 seed " + session.seed();
+        String seed = " \u00b7 " + session.origin();
         if (!running.get()) {
             stateText.set("move " + shown.position() + " of " + session.end() + seed);
         } else if (playing) {
@@ -660,7 +680,7 @@ public final class RunController {
     }
 
     private void explain(RunOutcome outcome) {
-        String seed = " \u00b7 seed " + session.seed();
+        String seed = " \u00b7 " + session.origin();
         switch (outcome) {
             case RunOutcome.Finished f -> {
                 stateText.set("finished" + seed);

@@ -121,16 +121,59 @@ public final class RunSession {
     private long end;
     private long base;
     private RunOutcome outcome;
+    /** Whether the moves were given (a counterexample), not picked by the seeded scheduler. */
+    private final boolean recorded;
 
     public RunSession(RunPlan plan, long seed, Limits limits) {
-        this.network = plan.network();
-        RunOptions o = RunOptions.defaults();
-        this.semantics = new Semantics(plan, new Semantics.Options(Timing.TIMED, seed, o.stepBudget(),
-                o.unboundedLimit(), RandomMode.ASK));
+        this(plan.network(), timed(plan, seed), seed, limits, false);
+    }
+
+    private RunSession(Network network, Semantics semantics, long seed, Limits limits, boolean recorded) {
+        this.network = network;
+        this.semantics = semantics;
         this.scheduler = new SeededScheduler(seed);
         this.seed = seed;
         this.limits = limits;
+        this.recorded = recorded;
         this.state = semantics.initial();
+    }
+
+    private static Semantics timed(RunPlan plan, long seed) {
+        RunOptions o = RunOptions.defaults();
+        return new Semantics(plan, new Semantics.Options(Timing.TIMED, seed, o.stepBudget(), o.unboundedLimit(),
+                RandomMode.ASK));
+    }
+
+    /**
+     * A run along given moves of {@code semantics} (a counterexample of verify, on the explorer's semantics),
+     * shown at its start: the whole history is known, so stepping walks it and its last state says how it
+     * ended, in the words of any run that ends there. The history keeps every move, however many.
+     */
+    public static RunSession recorded(RunPlan plan, Semantics semantics, List<Move> moves) {
+        Limits l = Limits.forProcesses(plan.size());
+        l = new Limits(l.chunk(), Math.max(l.maxChunks(), moves.size() / l.chunk() + 1), l.maxPrints());
+        RunSession s = new RunSession(plan.network(), semantics, 0, l, true);
+        s.recorder.recording = true;
+        for (Move m : moves) {
+            s.record(m);
+            semantics.apply(s.state, m, s.recorder);
+            s.position++;
+            s.end++;
+        }
+        s.recorder.recording = false;
+        s.outcome = s.decide();
+        s.seek(0);
+        return s;
+    }
+
+    /** Whether this run follows given moves (a counterexample) rather than a seed's choices. */
+    public boolean recorded() {
+        return recorded;
+    }
+
+    /** Where the run's choices come from, for the status line: {@code seed N} or {@code counterexample}. */
+    public String origin() {
+        return recorded ? "counterexample" : "seed " + seed;
     }
 
     public RunSession(RunPlan plan, long seed) {
