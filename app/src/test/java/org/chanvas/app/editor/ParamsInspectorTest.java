@@ -63,6 +63,19 @@ class ParamsInspectorTest {
         return printed;
     }
 
+    /** The whole window as a PNG in target/screenshots/, for a person to look at (docs/editor-params.png). */
+    private void saveWindow(String name) throws Exception {
+        javafx.scene.image.WritableImage img = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            w.view().fitToWindow();
+            w.view().paintNow();
+            return w.root().getScene().snapshot(null);
+        }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        java.nio.file.Path out = java.nio.file.Path.of("target", "screenshots");
+        java.nio.file.Files.createDirectories(out);
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null), "png",
+                out.resolve(name).toFile());
+    }
+
     private Map<String, Object> params(String process) {
         return w.document().network().process(process).map(Process::params).orElseThrow();
     }
@@ -104,6 +117,7 @@ class ParamsInspectorTest {
         assertThat(w.inspector().processInspector().paramsEditor().errorAt(0))
                 .contains("'Z' is not a value: write text in quotes, \"Z\"");
         assertThat(robot.lookup("#param-error-0").queryLabeled().isVisible()).isTrue();
+        saveWindow("editor-params.png");
         assertThat(w.document().network()).isSameAs(before);
         assertThat(w.document().canUndoProperty().get()).isEqualTo(couldUndo);
 
