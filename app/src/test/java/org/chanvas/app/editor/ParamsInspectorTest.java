@@ -194,4 +194,15 @@ class ParamsInspectorTest {
                 "consumer: B got Message 1 from P", "consumer: B got Message 2 from P",
                 "consumer: B got Message 3 from P");
     }
+
+    @Test
+    void theScriptEditorDiagnosesBadUsesOfVersionTwoWithLineAndColumn(FxRobot robot) throws Exception {
+        openAndSelect(robot, "mult-cons", "consumerA");
+        var area = w.inspector().processInspector().scriptEditor().area();
+        robot.interact(() -> area.setText("forever {\n  m = recv in\n  n = int(m, 2)\n}\ncontinue\nprint \"{name}\""));
+        List<String> shown = robot.lookup("#diagnostics").<org.chanvas.model.script.Diagnostic>queryListView().getItems()
+                .stream().map(d -> d.pos().line() + ":" + d.pos().column() + " " + d.message()).toList();
+        assertThat(shown).containsExactly("3:12 int takes one value: int(x)",
+                "5:1 'continue' outside a loop; it may stand only inside while, forever, repeat or for");
+    }
 }
