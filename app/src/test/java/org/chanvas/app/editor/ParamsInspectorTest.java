@@ -158,12 +158,16 @@ class ParamsInspectorTest {
 
         robot.clickOn(robot.lookup("#param-remove-0").queryAs(Button.class));
         await(() -> !params("producer").containsKey("count"));
+        // The script still reads count, which nothing gives a value now: the inspector says where, at once.
+        await(() -> robot.lookup("#diagnostics").<org.chanvas.model.script.Diagnostic>queryListView().getItems()
+                .stream().anyMatch(d -> d.message().startsWith("unknown variable 'count'") && d.pos().line() == 2));
         // The script now uses a variable nothing gives it: a run reports the script error at its line.
         List<String> printed = runAndPrint(robot);
         assertThat(printed).isEmpty();
 
         robot.interact(() -> w.document().undo());
         await(() -> params("producer").keySet().equals(java.util.Set.of("count", "who")));
+        await(() -> robot.lookup("#diagnostics").queryListView().getItems().isEmpty());
         robot.interact(() -> w.document().undo());
         await(() -> params("producer").containsKey("label"));
         robot.interact(() -> w.document().undo());

@@ -25,6 +25,7 @@ import org.chanvas.model.edit.SetScript;
 import org.chanvas.model.script.Diagnostic;
 import org.chanvas.model.script.ParsedScript;
 import org.chanvas.model.script.PortDirection;
+import org.chanvas.model.script.UnassignedNames;
 
 /**
  * The inspector for one process: id, label, the ports its script uses and where they are connected, its
@@ -158,9 +159,15 @@ public final class ProcessInspector extends VBox {
 
     private void showDiagnostics(String text) {
         ParsedScript parsed = parse.apply(text);
-        diagnostics.getItems().setAll(parsed.diagnostics());
+        List<Diagnostic> found = new ArrayList<>(parsed.diagnostics());
+        if (found.isEmpty() && processId != null) {
+            // a name the script never assigns is fine when a parameter gives it (SPEC §3.1)
+            found.addAll(UnassignedNames.find(parsed.body(), document.network().process(processId)
+                    .map(p -> p.params().keySet()).orElse(java.util.Set.of())));
+        }
+        diagnostics.getItems().setAll(found);
         List<ScriptEditor.Mark> marks = new ArrayList<>();
-        for (Diagnostic d : parsed.diagnostics()) {
+        for (Diagnostic d : found) {
             int start = ScriptEditor.indexOf(text, d.pos());
             marks.add(new ScriptEditor.Mark(start, start + d.length(), d.message()));
         }
