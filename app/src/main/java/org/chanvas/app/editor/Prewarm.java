@@ -9,7 +9,6 @@ import org.chanvas.model.Channel;
 import org.chanvas.model.ChannelKind;
 import org.chanvas.model.Endpoint;
 import org.chanvas.model.Network;
-import org.chanvas.model.Process;
 import org.chanvas.model.io.ChanvasFormat;
 
 /**
@@ -29,8 +28,8 @@ public final class Prewarm {
 
     private static void warm() {
         try {
-            Network n = new Network("", "", List.of(new Process("a", 0, 0, ProcessTemplate.all().getFirst().script()),
-                    new Process("b", 200, 0, ProcessTemplate.all().get(1).script())),
+            Network n = new Network("", "", List.of(ProcessTemplate.all().getFirst().newProcess("a", 0, 0),
+                    ProcessTemplate.all().get(1).newProcess("b", 200, 0)),
                     List.of(new Channel("q", ChannelKind.RENDEZVOUS, 0, List.of(new Endpoint("a", "out")),
                             List.of(new Endpoint("b", "in")))), List.of(), Map.of());
             DiagramGeometry.layout(n, Theme.light());

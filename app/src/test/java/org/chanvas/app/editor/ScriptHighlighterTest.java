@@ -38,4 +38,17 @@ class ScriptHighlighterTest {
         assertThat(spans).containsExactly(new Span(0, 7, Style.KEYWORD), new Span(10, 15, Style.KEYWORD),
                 new Span(18, 19, Style.PLAIN), new Span(22, 25, Style.KEYWORD), new Span(26, 27, Style.PLAIN));
     }
+
+    @Test
+    void parametersAreColouredAsSuchInCodeAndInsideInterpolationsAndNowhereElse() {
+        String text = "for i in 0..count {\n  send out \"{name}: {i} \\{name\\}\"\n}\nint = count";
+        List<Span> spans = h.spans(text, java.util.Set.of("count", "name", "int"));
+        assertThat(spans).containsExactly(new Span(0, 3, Style.KEYWORD), new Span(4, 5, Style.PLAIN),
+                new Span(6, 8, Style.KEYWORD), new Span(9, 10, Style.NUMBER), new Span(12, 17, Style.PARAM),
+                new Span(22, 26, Style.CHANNEL_OP), new Span(27, 30, Style.PORT), new Span(31, 33, Style.STRING),
+                new Span(33, 37, Style.PARAM), new Span(37, 53, Style.STRING), new Span(56, 59, Style.PARAM),
+                new Span(62, 67, Style.PARAM));
+        // Without parameters the same words are plain and the string is one span.
+        assertThat(h.spans(text)).contains(new Span(12, 17, Style.PLAIN), new Span(31, 53, Style.STRING));
+    }
 }

@@ -8,7 +8,7 @@ import org.chanvas.model.Network;
  * the network before and after each command, which makes undo and redo exact by construction.
  */
 public sealed interface EditCommand
-        permits AddProcess, RemoveProcesses, MoveProcesses, RenameProcess, SetProcessLabel, SetScript,
+        permits AddProcess, RemoveProcesses, MoveProcesses, RenameProcess, SetProcessLabel, SetScript, SetParams,
                 AddChannel, RemoveChannels, Connect, Disconnect, SetChannelKind, SetChannelLabel, MoveChannelNode,
                 AddJustification, RemoveJustification, SetTitle, Compound {
 

@@ -89,7 +89,8 @@ class UndoPropertyTest {
             case 2 -> new MoveProcesses(Map.of(p, new Position(rnd.nextDouble() * 900, rnd.nextInt(600))));
             case 3 -> new RenameProcess(p, rnd.nextBoolean() ? Ids.freshProcessId(net, p) : ps.get(0));
             case 4 -> new SetProcessLabel(p, rnd.nextBoolean() ? "Label \"" + p + "\"" : null);
-            case 5 -> new SetScript(p, "x = recv in\nprint \"got {x}\"");
+            case 5 -> rnd.nextBoolean() ? new SetScript(p, "x = recv in\nprint \"got {x}\"")
+                    : new SetParams(p, rnd.nextBoolean() ? Map.of("n", (long) rnd.nextInt(3)) : Map.of(), "Set n");
             case 6 -> {
                 ChannelKind kind = ChannelKind.values()[rnd.nextInt(4)];
                 yield new AddChannel(new Channel(rnd.nextBoolean() ? Ids.freshChannelId(net) : c, kind,

@@ -44,6 +44,7 @@ class ExamplesTest {
         assertThat(files().map(p -> p.getFileName().toString().replace(ChanvasFormat.EXTENSION, ""))).containsExactlyInAnyOrder(
                 // the lecture's programs, named after its files
                 "prod-cons", "prod-cons-kill", "mult-cons", "select", "barrier", "pool", "echo-server", "client2",
+                "dont-really-block", // the lecture's "we don't really block", after client2
                 // the deadlock series
                 "ring-k1-rendezvous", "ring-k1-capacity1", "ring-k2-capacity1", "ring-k2-capacity2",
                 "ring-k3-capacity2", "ring-k3-unbounded", "acyclic-order-deadlock", "acyclic-order-unbounded",

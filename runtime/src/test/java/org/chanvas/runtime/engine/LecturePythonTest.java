@@ -44,9 +44,15 @@ class LecturePythonTest {
     /**
      * How a program's output may vary: {@code groups} splits the lines into consecutive runs whose order within a
      * run is free (sizes summing to the count; null: one line each, the order fixed); {@code normal} rewrites a
-     * line before comparing (mult-cons: which consumer took a message is the race, the message is not).
+     * line before comparing (mult-cons: which consumer took a message is the race, the message is not);
+     * {@code before} lists pairs of lines {earlier, later} that the program orders although the group is free.
      */
-    record Shape(String name, int[] groups, UnaryOperator<String> normal) {
+    record Shape(String name, int[] groups, UnaryOperator<String> normal, List<List<String>> before) {
+
+        Shape(String name, int[] groups, UnaryOperator<String> normal) {
+            this(name, groups, normal, List.of());
+        }
+
         @Override
         public String toString() {
             return name;
@@ -66,7 +72,13 @@ class LecturePythonTest {
                 // A and B start together; B done at 1 s, C starts; A done at 2 s, D starts; C and D both end at 4 s.
                 new Shape("pool", new int[] {2, 1, 1, 1, 1, 2}, same),
                 new Shape("echo-server", null, same),
-                new Shape("client2", null, same)).map(Arguments::of);
+                new Shape("client2", null, same),
+                // Neither send waits: only each server's reply after its "got", and the replies in the client's order.
+                new Shape("dont-really-block", new int[] {5}, same, List.of(
+                        List.of("Server 1 got Hello", "Hello from server 1"),
+                        List.of("Server 2 got Hello", "Hello from server 2"),
+                        List.of("Client sent both", "Hello from server 1"),
+                        List.of("Hello from server 1", "Hello from server 2")))).map(Arguments::of);
     }
 
     static Path examples() {
@@ -196,6 +208,12 @@ class LecturePythonTest {
             assertThat(mine).as(where + ": lines " + (from + 1) + ".." + (from + size) + " (order free)")
                     .containsExactlyInAnyOrderElementsOf(theirs);
             from += size;
+        }
+        for (List<String> pair : shape.before()) {
+            for (List<String> lines : List.of(chanvas, python)) {
+                assertThat(lines.indexOf(pair.get(0))).as(where + ": \"" + pair.get(0) + "\" before \"" + pair.get(1)
+                        + "\" in " + lines).isNotNegative().isLessThan(lines.indexOf(pair.get(1)));
+            }
         }
     }
 }

@@ -301,7 +301,7 @@ public final class CanvasGestures {
         String id = Ids.freshProcessId(n, t.idStem());
         Position at = nudged(Map.of(id, new Position(view.snap().snap(x), view.snap().snap(y))),
                 Map.of(id, typicalSize())).get(id);
-        Process p = new Process(id, at.x(), at.y(), t.script());
+        Process p = t.newProcess(id, at.x(), at.y());
         if (document.execute(new AddProcess(p)) instanceof EditResult.Applied) {
             selection.selectProcess(id);
             return Optional.of(id);

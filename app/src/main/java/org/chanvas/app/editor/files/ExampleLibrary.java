@@ -24,7 +24,7 @@ public final class ExampleLibrary {
     /** The headings of examples/README.md and the examples under each, by name; others go under "More". */
     private static final List<Map.Entry<String, List<String>>> GROUPS = List.of(
             Map.entry("The lecture's programs", List.of("prod-cons", "prod-cons-kill", "mult-cons", "select",
-                    "barrier", "pool", "echo-server", "client2")),
+                    "barrier", "pool", "echo-server", "client2", "dont-really-block")),
             Map.entry("Deadlock series", List.of("ring-k1-rendezvous", "ring-k1-capacity1", "ring-k2-capacity1",
                     "ring-k2-capacity2", "ring-k3-capacity2", "ring-k3-unbounded", "acyclic-order-deadlock",
                     "acyclic-order-unbounded", "diamond-deadlock", "call-server-waits")),

@@ -25,10 +25,11 @@ import org.chanvas.model.edit.SetScript;
 import org.chanvas.model.script.Diagnostic;
 import org.chanvas.model.script.ParsedScript;
 import org.chanvas.model.script.PortDirection;
+import org.chanvas.model.script.UnassignedNames;
 
 /**
- * The inspector for one process: id, label, the ports its script uses and where they are connected, and the
- * script editor with the parser's diagnostics underlined and listed. Typing re-parses at once; the script
+ * The inspector for one process: id, label, the ports its script uses and where they are connected, its
+ * parameters, and the script editor with the parser's diagnostics underlined and listed. Typing re-parses at once; the script
  * is committed as one undo step when typing pauses or the editor loses focus.
  */
 public final class ProcessInspector extends VBox {
@@ -40,6 +41,7 @@ public final class ProcessInspector extends VBox {
     private final ListView<String> ports = new ListView<>();
     private final ScriptEditor script = new ScriptEditor();
     private final ListView<Diagnostic> diagnostics = new ListView<>();
+    private final ParamsEditor params;
     private final PauseTransition commitLater = new PauseTransition(Duration.millis(600));
     private String processId;
     /** The script text last taken from or given to the model, to tell the person's typing from an undo. */
@@ -48,6 +50,7 @@ public final class ProcessInspector extends VBox {
     public ProcessInspector(EditorDocument document, Function<String, ParsedScript> parse) {
         this.document = document;
         this.parse = parse;
+        this.params = new ParamsEditor(document, script::setParams);
         getStyleClass().add("inspector-section");
         setSpacing(6);
         setPadding(new Insets(8));
@@ -90,7 +93,9 @@ public final class ProcessInspector extends VBox {
         portsTitle.getStyleClass().add("panel-subtitle");
         VBox.setVgrow(script, Priority.ALWAYS);
         script.setMinHeight(160);
-        getChildren().addAll(form, portsTitle, ports, scriptTitle, script, diagnostics);
+        Label paramsTitle = new Label("Parameters");
+        paramsTitle.getStyleClass().add("panel-subtitle");
+        getChildren().addAll(form, portsTitle, ports, paramsTitle, params, scriptTitle, script, diagnostics);
 
         id.setOnAction(e -> commitId());
         id.focusedProperty().addListener((o, was, is) -> {
@@ -149,13 +154,20 @@ public final class ProcessInspector extends VBox {
         }
         showDiagnostics(script.textProperty().get());
         showPorts(network, p);
+        params.show(pid, p.params());
     }
 
     private void showDiagnostics(String text) {
         ParsedScript parsed = parse.apply(text);
-        diagnostics.getItems().setAll(parsed.diagnostics());
+        List<Diagnostic> found = new ArrayList<>(parsed.diagnostics());
+        if (found.isEmpty() && processId != null) {
+            // a name the script never assigns is fine when a parameter gives it (SPEC §3.1)
+            found.addAll(UnassignedNames.find(parsed.body(), document.network().process(processId)
+                    .map(p -> p.params().keySet()).orElse(java.util.Set.of())));
+        }
+        diagnostics.getItems().setAll(found);
         List<ScriptEditor.Mark> marks = new ArrayList<>();
-        for (Diagnostic d : parsed.diagnostics()) {
+        for (Diagnostic d : found) {
             int start = ScriptEditor.indexOf(text, d.pos());
             marks.add(new ScriptEditor.Mark(start, start + d.length(), d.message()));
         }
@@ -226,6 +238,11 @@ public final class ProcessInspector extends VBox {
     /** Commits pending typing now (before a save or a run). */
     public void flush() {
         commitScript();
+    }
+
+    /** The parameter table (SPEC §3.1). */
+    public ParamsEditor paramsEditor() {
+        return params;
     }
 
     public ScriptEditor scriptEditor() {

@@ -39,6 +39,7 @@ public final class ScriptEditor extends StackPane {
     private final ScriptHighlighter highlighter = new ScriptHighlighter();
     private final double baseline;
     private List<Mark> marks = List.of();
+    private java.util.Set<String> params = java.util.Set.of();
     private int runLine;
     private boolean dirty = true;
     private final Runnable pulse = this::redrawIfDirty;
@@ -75,6 +76,12 @@ public final class ScriptEditor extends StackPane {
 
     public StringProperty textProperty() {
         return area.textProperty();
+    }
+
+    /** The process's parameter names, coloured as such wherever the script uses them. */
+    public void setParams(java.util.Set<String> names) {
+        params = java.util.Set.copyOf(names);
+        invalidate();
     }
 
     /** Underlines these ranges (replacing earlier marks). */
@@ -188,7 +195,7 @@ public final class ScriptEditor extends StackPane {
 
         ScriptHighlighter.Style[] styles = new ScriptHighlighter.Style[text.length()];
         java.util.Arrays.fill(styles, ScriptHighlighter.Style.PLAIN);
-        for (ScriptHighlighter.Span s : highlighter.spans(text)) {
+        for (ScriptHighlighter.Span s : highlighter.spans(text, params)) {
             for (int i = s.start(); i < s.end() && i < styles.length; i++) {
                 styles[i] = s.style();
             }
@@ -331,6 +338,7 @@ public final class ScriptEditor extends StackPane {
             case PORT -> Color.web("#00796b");
             case STRING -> Color.web("#2e7d32");
             case NUMBER, LITERAL -> Color.web("#c2185b");
+            case PARAM -> Color.web("#b45309");
             case COMMENT -> Color.web("#8a8a8a");
             case PLAIN -> Color.web("#1a1a1a");
         };

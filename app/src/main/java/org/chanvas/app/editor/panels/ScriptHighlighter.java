@@ -11,7 +11,7 @@ import java.util.Set;
 public final class ScriptHighlighter {
 
     /** What a span is, which decides its colour. */
-    public enum Style { KEYWORD, CHANNEL_OP, PORT, STRING, NUMBER, COMMENT, LITERAL, PLAIN }
+    public enum Style { KEYWORD, CHANNEL_OP, PORT, STRING, NUMBER, COMMENT, LITERAL, PARAM, PLAIN }
 
     /** Characters {@code [start, end)} of the text drawn in {@code style}. */
     public record Span(int start, int end, Style style) {
@@ -25,6 +25,14 @@ public final class ScriptHighlighter {
 
     /** The spans of {@code text}, in order, covering every non-blank character. */
     public List<Span> spans(String text) {
+        return spans(text, Set.of());
+    }
+
+    /**
+     * The spans of {@code text}, with the process's parameter names (SPEC §3.1) drawn as {@link Style#PARAM}: a
+     * person sees at a glance which words come from the inspector's table rather than from the script.
+     */
+    public List<Span> spans(String text, Set<String> params) {
         List<Span> out = new ArrayList<>();
         int i = 0;
         int n = text.length();
@@ -38,7 +46,7 @@ public final class ScriptHighlighter {
                 i = end;
             } else if (c == '"') {
                 int end = stringEnd(text, i);
-                out.add(new Span(i, end, Style.STRING));
+                string(text, i, end, params, out);
                 i = end;
                 portNext = false;
             } else if (Character.isDigit(c)) {
@@ -63,6 +71,9 @@ public final class ScriptHighlighter {
                 } else if (CHANNEL_OPS.contains(word)) {
                     style = Style.CHANNEL_OP;
                     portNext = true;
+                } else if (params.contains(word)) {
+                    // a parameter may be named like a function word (int, all): as a variable it is the parameter
+                    style = Style.PARAM;
                 } else if (KEYWORDS.contains(word)) {
                     style = Style.KEYWORD;
                 } else if (LITERALS.contains(word)) {
@@ -80,6 +91,44 @@ public final class ScriptHighlighter {
             }
         }
         return out;
+    }
+
+    /**
+     * A string {@code [start, end)}: one STRING span, except that a parameter named inside a {@code {...}}
+     * interpolation is a PARAM span of its own ({@code "Server {name} got {m}"}), as it is outside strings.
+     */
+    private static void string(String text, int start, int end, Set<String> params, List<Span> out) {
+        int from = start;
+        int depth = 0;
+        int i = start + 1;
+        while (i < end && !params.isEmpty()) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i += 2;
+                continue;
+            }
+            if (c == '{') {
+                depth++;
+            } else if (c == '}' && depth > 0) {
+                depth--;
+            } else if (depth > 0 && (Character.isLetter(c) || c == '_')) {
+                int w = i;
+                while (w < end && (Character.isLetterOrDigit(text.charAt(w)) || text.charAt(w) == '_')) {
+                    w++;
+                }
+                if (params.contains(text.substring(i, w))) {
+                    out.add(new Span(from, i, Style.STRING));
+                    out.add(new Span(i, w, Style.PARAM));
+                    from = w;
+                }
+                i = w;
+                continue;
+            }
+            i++;
+        }
+        if (from < end) {
+            out.add(new Span(from, end, Style.STRING));
+        }
     }
 
     /** The index after the closing quote, or the end of the line for an unclosed string. */

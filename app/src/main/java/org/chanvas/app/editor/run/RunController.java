@@ -131,6 +131,13 @@ public final class RunController {
                             boolean ended) {
     }
 
+    /** {@code a} then {@code b}, at most the Console's last {@code CONSOLE_LINES}. */
+    private static List<RunSession.Print> last(List<RunSession.Print> a, List<RunSession.Print> b) {
+        List<RunSession.Print> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all.subList(Math.max(0, all.size() - CONSOLE_LINES), all.size()));
+    }
+
     /**
      * The instant-speed thread: applies moves until told to stop or the run ends. It holds the session's lock
      * only for short batches, and when the screen asks for a frame it publishes one itself between two moves,
@@ -165,7 +172,11 @@ public final class RunController {
                                 frameWanted = false;
                                 List<RunSession.Print> ps = run.prints(printedUpTo, run.position(), CONSOLE_LINES);
                                 printedUpTo = run.position();
-                                published.set(new Snapshot(run.picture(), run.start(), run.end(), ps, ended));
+                                // A frame the FX thread has not taken yet (it was busy) passes its lines on to
+                                // this one: replaced outright, they never reached the Console.
+                                published.accumulateAndGet(new Snapshot(run.picture(), run.start(), run.end(), ps,
+                                        ended), (untaken, next) -> untaken == null ? next : new Snapshot(next.picture(),
+                                        next.start(), next.end(), last(untaken.prints(), next.prints()), next.ended()));
                             }
                             if (ended) {
                                 return;
