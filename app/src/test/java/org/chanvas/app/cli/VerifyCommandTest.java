@@ -184,6 +184,21 @@ class VerifyCommandTest {
     }
 
     @Test
+    void aServerLeftWaitingForAnEndedClientDoesNotContradictItsCyclesNote() throws Exception {
+        Path f = file("""
+                {"format": "chanvas/1", "title": "t", "processes": [
+                  {"id": "client", "script": "send req 1\\nrecv rep"},
+                  {"id": "server", "script": "forever {\\n x = recv req\\n send rep x\\n}"}],
+                 "channels": [{"id": "q", "kind": "rendezvous", "writers": ["client.req"], "readers": ["server.req"]},
+                              {"id": "r", "kind": "rendezvous", "writers": ["server.rep"], "readers": ["client.rep"]}],
+                 "justified": [{"channels": ["q", "r"], "note": "one request, one reply"}]}
+                """);
+        Result r = exec(new VerifyCommand(), f.toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.out()).startsWith("stuck").doesNotContain("contradicted");
+    }
+
+    @Test
     void badInputExitsTwo() throws Exception {
         assertThat(exec(new VerifyCommand(), dir.resolve("missing.chanvas.json").toString()).code()).isEqualTo(2);
         assertThat(exec(new VerifyCommand(), example("ring-buffered").toString(), "--max-states", "0").code())
