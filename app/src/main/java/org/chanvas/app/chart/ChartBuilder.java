@@ -50,6 +50,7 @@ public final class ChartBuilder {
     private long rows;
     private long firstRow;
     private End end = new End.Open();
+    private boolean midRun;
 
     private record Put(long ref, double row, String writer, Object value) {
     }
@@ -83,6 +84,11 @@ public final class ChartBuilder {
         for (Channel c : network.channels()) {
             kinds.put(c.id(), c.kind());
         }
+    }
+
+    /** Says that the events given begin after the run's start: the chart then says that earlier ones are not drawn. */
+    public void startsMidRun() {
+        midRun = true;
     }
 
     /** Marks a process as waiting from here on, unless it already waits (e.g. a window that begins mid-run). */
@@ -255,6 +261,7 @@ public final class ChartBuilder {
         if (shown instanceof End.Open && ids.length > 0 && java.util.Arrays.stream(endedAt).allMatch(x -> x >= 0)) {
             shown = new End.Finished();
         }
-        return new SequenceChartModel(lifelines, List.copyOf(messages), held, ws, firstRow, rows, shown, refName);
+        return new SequenceChartModel(lifelines, List.copyOf(messages), held, ws, firstRow, rows, shown, refName,
+                maxRows, midRun);
     }
 }

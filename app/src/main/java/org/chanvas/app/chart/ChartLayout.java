@@ -132,9 +132,10 @@ public final class ChartLayout {
         double headerY = 8;
         Text note = null;
         double y0 = headerY + headerH + 14;
-        if (m.omitted() > 0) {
-            note = new Text("\u2026 " + String.format("%,d", m.omitted()) + " earlier steps not drawn (a chart shows the latest "
-                    + String.format("%,d", ChartBuilder.MAX_ROWS) + ")", new Pt(gutter, y0 + measure.ascent(FontRole.PORT)),
+        if (m.partial()) {
+            note = new Text("\u2026 " + (m.midRun() ? "earlier steps" : String.format("%,d", m.omitted())
+                    + (m.omitted() == 1 ? " earlier step" : " earlier steps")) + " not drawn (a chart shows the latest "
+                    + String.format("%,d", m.maxRows()) + ")", new Pt(gutter, y0 + measure.ascent(FontRole.PORT)),
                     FontRole.PORT);
             y0 += measure.height(FontRole.PORT) + 8;
         }

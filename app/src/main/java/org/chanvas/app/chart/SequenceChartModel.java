@@ -18,9 +18,12 @@ import org.chanvas.runtime.watch.Diagnosis;
  * @param rows      how many rows (steps) the run had up to the end of the chart
  * @param end       how the run ended, or {@link End.Open} when it has not (yet)
  * @param refName   what a message's {@code ref} counts: {@code "move"} in the editor, {@code "line"} for a trace
+ * @param maxRows   the most rows the chart keeps
+ * @param midRun    whether the events began after the run's start (the editor charts its latest moves only)
  */
 public record SequenceChartModel(List<Lifeline> lifelines, List<Message> messages, List<Message> pending,
-                                 List<Wait> waits, long firstRow, long rows, End end, String refName) {
+                                 List<Wait> waits, long firstRow, long rows, End end, String refName, int maxRows,
+                                 boolean midRun) {
 
     public SequenceChartModel {
         lifelines = List.copyOf(lifelines);
@@ -31,7 +34,7 @@ public record SequenceChartModel(List<Lifeline> lifelines, List<Message> message
 
     /** A chart with lifelines and nothing else, e.g. before a run's first move. */
     public static SequenceChartModel empty(List<Lifeline> lifelines, String refName) {
-        return new SequenceChartModel(lifelines, List.of(), List.of(), List.of(), 0, 0, new End.Open(), refName);
+        return new SequenceChartModel(lifelines, List.of(), List.of(), List.of(), 0, 0, new End.Open(), refName, 1, false);
     }
 
     /** Rows drawn: the steps from {@code firstRow} up to {@code rows}. */
@@ -39,9 +42,14 @@ public record SequenceChartModel(List<Lifeline> lifelines, List<Message> message
         return rows - firstRow;
     }
 
-    /** Messages delivered before the first row drawn: the ones the chart leaves out. */
+    /** Steps before the first row drawn: the ones the chart leaves out (more when {@link #midRun}). */
     public long omitted() {
         return firstRow;
+    }
+
+    /** Whether some of the run is not drawn. */
+    public boolean partial() {
+        return firstRow > 0 || midRun;
     }
 
     /**

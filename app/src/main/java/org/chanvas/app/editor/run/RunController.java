@@ -117,6 +117,9 @@ public final class RunController {
     private SequenceChart chart;
     /** The position the chart shows, so a frame that moves nothing does not redraw it. */
     private long chartAt = -1;
+    /** When the chart was last drawn, and how often it follows an instant run. */
+    private long chartNanos;
+    private static final long CHART_NANOS = 250_000_000L;
     /** Printed lines of an instant run not yet in the Console, and when the Console last caught up. */
     private final List<ConsolePanel.Line> pendingLines = new ArrayList<>();
     private long consoleShownAt;
@@ -724,31 +727,25 @@ public final class RunController {
     public void setChart(SequenceChart c) {
         chart = c;
         c.setOnPick(this::seek);
+        c.setOnReport(document::say);
     }
 
     private void refreshChart(long at) {
-        if (chart == null || driver != null || (at == chartAt && !endShown)) {
+        // At instant speed the chart follows the state shown a few times a second: each one replays moves.
+        if (chart == null || (driver != null && System.nanoTime() - chartNanos < CHART_NANOS)
+                || (at == chartAt && !endShown)) {
             return;
         }
         chartAt = at;
-        List<RunSession.Message> ms;
-        String ending = "";
+        chartNanos = System.nanoTime();
+        org.chanvas.app.chart.SequenceChartModel model;
         lock.lock();
         try {
-            ms = session.messages(at - 2_000, at, 200);
-            if (session.atEnd() && at == session.end()) {
-                ending = switch (session.outcome().orElseThrow()) {
-                    case RunOutcome.Deadlocked d -> (d.diagnosis().stuck() ? "stuck" : "deadlock")
-                            + (d.diagnosis().cycle().isEmpty() ? "" : ": " + String.join(" \u2192 ", d.diagnosis().cycle())
-                            + " \u2192 " + d.diagnosis().cycle().getFirst());
-                    case RunOutcome.ScriptFailed f -> "script error in " + f.label() + ": " + f.message();
-                    default -> "finished";
-                };
-            }
+            model = EditorChart.of(session, at);
         } finally {
             lock.unlock();
         }
-        chart.show(network.processes().stream().map(org.chanvas.model.Process::id).toList(), ms, at, ending);
+        chart.show(model, at);
     }
 
     /** Back to editing: the run's driver told to stop, its picture gone. */
@@ -774,7 +771,7 @@ public final class RunController {
         pump.stop();
         chartAt = -1;
         if (chart != null) {
-            chart.show(List.of(), List.of(), 0, "");
+            chart.clear();
         }
         view.repaint();
     }
