@@ -137,6 +137,18 @@ public final class SequenceChart extends Region {
         return new Point2D(chartPoint.x() - horizontal.getValue(), chartPoint.y() - vertical.getValue());
     }
 
+    /** Scrolls the least needed to bring a chart point into view. */
+    public void reveal(Pt chartPoint) {
+        double h = canvas.getHeight();
+        double w = canvas.getWidth();
+        if (chartPoint.y() < vertical.getValue() + 20 || chartPoint.y() > vertical.getValue() + h - 20) {
+            vertical.setValue(clamp(chartPoint.y() - h / 2, vertical.getMax()));
+        }
+        if (chartPoint.x() < horizontal.getValue() + 20 || chartPoint.x() > horizontal.getValue() + w - 20) {
+            horizontal.setValue(clamp(chartPoint.x() - w / 2, horizontal.getMax()));
+        }
+    }
+
     private Pt toChart(double x, double y) {
         return new Pt(x + horizontal.getValue(), y + vertical.getValue());
     }
