@@ -211,7 +211,7 @@ public final class ChartLayout {
                 cycle.add(new CycleEdge(k + 1, waiter, peer, from, to, head,
                         new Text(words, new Pt(wx, y - 6 - measure.descent(FontRole.CHANNEL)), FontRole.CHANNEL),
                         from));
-                y += row + 6;
+                y += row;
             }
             for (Diagnosis.Waiting w : diag.waiting()) {
                 if (order.contains(w.process())) {

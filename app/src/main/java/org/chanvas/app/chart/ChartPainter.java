@@ -90,6 +90,26 @@ public final class ChartPainter {
         end(g, layout.end());
     }
 
+    /**
+     * Paints the process names again in a band whose top is at {@code top}, over whatever is there: a panel
+     * scrolled down keeps its lifelines named.
+     */
+    public void paintHeaders(Graphics2D g, ChartLayout layout, double top) {
+        if (layout.lifelines().isEmpty()) {
+            return;
+        }
+        double band = layout.lifelines().getFirst().header().maxY() + 6;
+        g.setColor(pal.background());
+        g.fill(new java.awt.geom.Rectangle2D.Double(0, top, layout.width(), band));
+        g.setColor(pal.grid());
+        g.setStroke(new BasicStroke(1f));
+        g.draw(new Line2D.Double(0, top + band, layout.width(), top + band));
+        for (LifelineShape l : layout.lifelines()) {
+            Box h = l.header();
+            header(g, new LifelineShape(l.lifeline(), new Box(h.x(), top + h.y(), h.w(), h.h()), l.x(), l.top(), l.bottom()));
+        }
+    }
+
     /** Paints the background over the chart's bounds. */
     public void paintBackground(Graphics2D g, Box area) {
         g.setColor(pal.background());
@@ -98,19 +118,7 @@ public final class ChartPainter {
 
     private void lifeline(Graphics2D g, LifelineShape l) {
         tags.beginGroup(g, "lifeline-" + l.lifeline().process(), "lifeline");
-        Box h = l.header();
-        RoundRectangle2D box = new RoundRectangle2D.Double(h.x(), h.y(), h.w(), h.h(), 10, 10);
-        g.setColor(pal.boxFill());
-        g.fill(box);
-        g.setColor(pal.boxStroke());
-        g.setStroke(new BasicStroke((float) (line * 1.2)));
-        g.draw(box);
-        g.setFont(fonts.get(FontRole.PROCESS));
-        g.setColor(pal.text());
-        String label = org.chanvas.model.io.Printable.escape(l.lifeline().label());
-        double tw = measure.width(label, FontRole.PROCESS);
-        g.drawString(label, (float) (l.x() - tw / 2), (float) (h.y() + h.h() / 2
-                + (measure.ascent(FontRole.PROCESS) - measure.descent(FontRole.PROCESS)) / 2));
+        header(g, l);
         g.setColor(pal.boxStroke());
         g.setStroke(new BasicStroke((float) line, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, DASH, 0f));
         g.draw(new Line2D.Double(l.x(), l.top(), l.x(), l.bottom()));
@@ -126,6 +134,22 @@ public final class ChartPainter {
             }
         }
         tags.endGroup(g);
+    }
+
+    private void header(Graphics2D g, LifelineShape l) {
+        Box h = l.header();
+        RoundRectangle2D box = new RoundRectangle2D.Double(h.x(), h.y(), h.w(), h.h(), 10, 10);
+        g.setColor(pal.boxFill());
+        g.fill(box);
+        g.setColor(pal.boxStroke());
+        g.setStroke(new BasicStroke((float) (line * 1.2)));
+        g.draw(box);
+        g.setFont(fonts.get(FontRole.PROCESS));
+        g.setColor(pal.text());
+        String label = org.chanvas.model.io.Printable.escape(l.lifeline().label());
+        double tw = measure.width(label, FontRole.PROCESS);
+        g.drawString(label, (float) (l.x() - tw / 2), (float) (h.y() + h.h() / 2
+                + (measure.ascent(FontRole.PROCESS) - measure.descent(FontRole.PROCESS)) / 2));
     }
 
     private void waitBox(Graphics2D g, WaitShape w) {

@@ -139,4 +139,33 @@ class SequenceChartPanelTest {
         assertThat(text.split("class='lifeline'", -1)).hasSize(w.document().network().processes().size() + 1);
         assertThat(text.split("class='message'", -1)).hasSize(m.messages().size() + 1);
     }
+
+    /**
+     * docs/editor-chart-deadlock.png: the philosophers' deadlock on the diagram with the chart below it, the
+     * panel made tall enough to show the whole run; saved in target/screenshots for a person to look at.
+     */
+    @Test
+    void screenshotOfTheChartBesideADeadlock(FxRobot robot) throws Exception {
+        open(robot, "dining-philosophers.", 1, 1.0);
+        robot.clickOn("#run-button");
+        await(() -> w.runs().outcome().isPresent());
+        chart(robot);
+        robot.interact(() -> {
+            for (javafx.scene.Node n : robot.lookup(".split-pane").queryAll()) {
+                if (n instanceof javafx.scene.control.SplitPane sp && sp.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
+                    sp.setDividerPositions(0.56);
+                }
+            }
+        });
+        robot.interact(() -> w.view().fitToWindow());
+        javafx.scene.image.WritableImage img = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            w.view().paintNow();
+            return w.root().getScene().snapshot(null);
+        }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        Path out = Path.of("target", "screenshots");
+        Files.createDirectories(out);
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null), "png",
+                out.resolve("editor-chart-deadlock.png").toFile());
+        assertThat(out.resolve("editor-chart-deadlock.png")).exists();
+    }
 }

@@ -79,13 +79,17 @@ public final class SequenceChart extends Region {
         layout = ChartLayout.of(chart, theme);
         current = chart.messages().isEmpty() ? -1 : chart.messages().getLast().ref();
         ranges();
-        // The newest arrow, or the end once it is shown, is what a person follows: keep it in view.
-        double want = chart.end() instanceof SequenceChartModel.End.Open
-                ? (chart.messages().isEmpty() ? 0 : layout.yOf(chart.messages().getLast().receivedAt()) + layout.rowHeight())
-                : layout.height();
         double view = canvas.getHeight();
-        if (want > vertical.getValue() + view || want < vertical.getValue() + layout.rowHeight()) {
-            vertical.setValue(clamp(want - view + 8, vertical.getMax()));
+        double band = layout.lifelines().isEmpty() ? 0 : layout.lifelines().getFirst().header().maxY() + 6;
+        if (!(chart.end() instanceof SequenceChartModel.End.Open)) {
+            // The end is what a person reads now: its title near the top, below the last two messages.
+            vertical.setValue(clamp(layout.end().area().y() - band - 2 * layout.rowHeight(), vertical.getMax()));
+        } else if (!chart.messages().isEmpty()) {
+            // The newest arrow is what a person follows: keep it in view, at the bottom when it was below.
+            double want = layout.yOf(chart.messages().getLast().receivedAt());
+            if (want + layout.rowHeight() > vertical.getValue() + view || want < vertical.getValue() + band + layout.rowHeight()) {
+                vertical.setValue(clamp(want + layout.rowHeight() - view, vertical.getMax()));
+            }
         }
         paint();
     }
@@ -232,7 +236,11 @@ public final class SequenceChart extends Region {
         FXGraphics2D g = new FXGraphics2D(gc);
         org.chanvas.app.diagram.DiagramPainter.prepare(g);
         g.translate(-horizontal.getValue(), -vertical.getValue());
-        new ChartPainter(theme).paint(g, layout, current);
+        ChartPainter painter = new ChartPainter(theme);
+        painter.paint(g, layout, current);
+        if (vertical.getValue() > 0) {
+            painter.paintHeaders(g, layout, vertical.getValue());
+        }
         g.dispose();
         gc.setTransform(1, 0, 0, 1, 0, 0);
     }
