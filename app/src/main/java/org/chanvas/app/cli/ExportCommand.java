@@ -132,6 +132,12 @@ public final class ExportCommand implements Callable<Integer> {
         TraceChart.Result read;
         try (Reader in = Files.newBufferedReader(trace, StandardCharsets.UTF_8)) {
             read = TraceChart.read(network, in);
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("chanvas export: cannot read the trace " + trace + ": no such file");
+            return INVALID;
+        } catch (java.nio.file.AccessDeniedException e) {
+            err.println("chanvas export: cannot read the trace " + trace + ": permission denied");
+            return INVALID;
         } catch (IOException | UncheckedIOException e) {
             err.println("chanvas export: cannot read the trace " + trace + ": " + e.getMessage());
             return INVALID;

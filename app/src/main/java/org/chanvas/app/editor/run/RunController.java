@@ -117,9 +117,6 @@ public final class RunController {
     private SequenceChart chart;
     /** The position the chart shows, so a frame that moves nothing does not redraw it. */
     private long chartAt = -1;
-    /** When the chart was last drawn, and how often it follows an instant run. */
-    private long chartNanos;
-    private static final long CHART_NANOS = 250_000_000L;
     /** Printed lines of an instant run not yet in the Console, and when the Console last caught up. */
     private final List<ConsolePanel.Line> pendingLines = new ArrayList<>();
     private long consoleShownAt;
@@ -731,13 +728,10 @@ public final class RunController {
     }
 
     private void refreshChart(long at) {
-        // At instant speed the chart follows the state shown a few times a second: each one replays moves.
-        if (chart == null || (driver != null && System.nanoTime() - chartNanos < CHART_NANOS)
-                || (at == chartAt && !endShown)) {
+        if (chart == null || driver != null || (at == chartAt && !endShown)) {
             return;
         }
         chartAt = at;
-        chartNanos = System.nanoTime();
         org.chanvas.app.chart.SequenceChartModel model;
         lock.lock();
         try {
