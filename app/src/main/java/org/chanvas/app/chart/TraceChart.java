@@ -1,6 +1,13 @@
 package org.chanvas.app.chart;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.HashMap;
@@ -62,17 +69,57 @@ public final class TraceChart {
     }
 
     public static Result read(Network network, Reader trace, int maxRows) {
-        return new TraceChart(network, maxRows).run(trace);
+        BufferedReader in = new BufferedReader(trace);
+        return new TraceChart(network, maxRows).run(in::readLine);
     }
 
-    private Result run(Reader trace) {
+    /**
+     * Reads a trace file's bytes as UTF-8, line by line, so a line that is not UTF-8 is named by its number;
+     * a line longer than {@link #MAX_LINE_BYTES} is refused rather than read whole.
+     */
+    public static Result read(Network network, InputStream trace) {
+        InputStream in = new BufferedInputStream(trace, 1 << 16);
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        return new TraceChart(network, ChartBuilder.MAX_ROWS).run(() -> {
+            line.reset();
+            int b;
+            while ((b = in.read()) >= 0 && b != '\n') {
+                if (line.size() >= MAX_LINE_BYTES) {
+                    throw new LineTooLong();
+                }
+                line.write(b);
+            }
+            if (b < 0 && line.size() == 0) {
+                return null;
+            }
+            return utf8.decode(ByteBuffer.wrap(line.toByteArray())).toString();
+        });
+    }
+
+    /** The longest line read, in bytes: a trace event is a few hundred; values may be long, not endless. */
+    static final int MAX_LINE_BYTES = 16 << 20;
+
+    /** Where the lines come from; null at the end. */
+    @FunctionalInterface
+    private interface Lines {
+        String next() throws IOException;
+    }
+
+    private static final class LineTooLong extends IOException {
+        LineTooLong() {
+            super(null, null);
+        }
+    }
+
+    private Result run(Lines in) {
         long lineNo = 0;
         StringBuilder batch = new StringBuilder();
         int inBatch = 0;
         long batchStart = 1;
-        try (BufferedReader in = new BufferedReader(trace)) {
+        try {
             String line;
-            while ((line = in.readLine()) != null) {
+            while ((line = in.next()) != null) {
                 lineNo++;
                 batch.append(line).append('\n');
                 if (++inBatch == BATCH) {
@@ -85,6 +132,10 @@ public final class TraceChart {
                     batchStart = lineNo + 1;
                 }
             }
+        } catch (LineTooLong e) {
+            return new Refused(lineNo + 1, "longer than " + (MAX_LINE_BYTES >> 20) + " MiB");
+        } catch (CharacterCodingException e) {
+            return new Refused(lineNo + 1, "not UTF-8 text");
         } catch (IOException e) {
             return new Refused(lineNo + 1, "cannot read the trace: " + e.getMessage());
         }

@@ -2,9 +2,7 @@ package org.chanvas.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -130,7 +128,7 @@ public final class ExportCommand implements Callable<Integer> {
     /** {@code --trace}: the chart of the trace, every line checked against the network first. */
     private int chart(Network network, ExportOptions options, PrintWriter err) {
         TraceChart.Result read;
-        try (Reader in = Files.newBufferedReader(trace, StandardCharsets.UTF_8)) {
+        try (java.io.InputStream in = Files.newInputStream(trace)) {
             read = TraceChart.read(network, in);
         } catch (java.nio.file.NoSuchFileException e) {
             err.println("chanvas export: cannot read the trace " + trace + ": no such file");

@@ -202,6 +202,14 @@ class TraceChartTest {
         lie.set(11, good.get(11).replace("\"from\":\"producer.out\",\"to\":\"consumer.in\"",
                 "\"from\":\"consumer.in\",\"to\":\"producer.out\""));
         assertThat(refused("prod-cons", String.join("\n", lie))).contains("line 12: a transfer on channel q");
+        // Bytes that are not text, on line 3.
+        Path bin = dir.resolve("bin.jsonl");
+        Files.write(bin, (good.get(0) + "\n" + good.get(1) + "\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(bin, new byte[] {(byte) 0xff, (byte) 0xfe, '\n'}, java.nio.file.StandardOpenOption.APPEND);
+        err.getBuffer().setLength(0);
+        assertThat(cli(new ExportCommand(), example("prod-cons").toString(), "--trace", bin.toString(), "-o",
+                dir.resolve("bin.svg").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("line 3: not UTF-8 text");
         // The whole trace against another network: its first line already names a stranger.
         assertThat(refused("dining-philosophers", t)).contains("line 1: process \"producer\" is not in the network");
     }
