@@ -263,6 +263,13 @@ public final class ChartLayout {
         for (Text t : all) {
             width = Math.max(width, t.left().x() + measure.width(t.text(), t.role()) + 12);
         }
+        // A message to oneself loops out to the right of its lifeline, its value beyond the loop.
+        for (Arrow a : arrows) {
+            width = Math.max(width, a.labelBox().maxX() + 12);
+            for (Pt p : a.path()) {
+                width = Math.max(width, p.x() + 12);
+            }
+        }
         Box endArea = new Box(0, endTop, width, bottom - endTop);
         return new ChartLayout(m, shapes, waitShapes, arrows, rowLabels, note,
                 new EndShape(m.end(), title, cycle, lines, endArea), Math.ceil(width), Math.ceil(bottom), row, top);
