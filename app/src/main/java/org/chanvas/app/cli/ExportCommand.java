@@ -1,11 +1,18 @@
 package org.chanvas.app.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.chanvas.app.chart.ChartBuilder;
+import org.chanvas.app.chart.ChartLayout;
+import org.chanvas.app.chart.TraceChart;
 import org.chanvas.app.diagram.Highlights;
 import org.chanvas.app.diagram.Theme;
+import org.chanvas.app.export.ChartExporter;
 import org.chanvas.app.export.ExportOptions;
 import org.chanvas.app.export.ExportResult;
 import org.chanvas.app.export.Exporter;
@@ -22,13 +29,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code chanvas export FILE -o OUT.{png,svg,pdf,dot}}: draws the diagram with its deadlock-prone cycles
- * highlighted (SPEC §4). Exit 0 when the file is written, 2 on invalid input, a bad option or an
- * unwritable path; then nothing is written.
+ * highlighted (SPEC §4); with {@code --trace T.jsonl}, the message sequence chart of that recorded run instead.
+ * Exit 0 when the file is written, 2 on invalid input, a trace that does not fit the network, a bad option or
+ * an unwritable path; then nothing is written.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Draws the diagram, cycles highlighted, to PNG, SVG, PDF or DOT, or writes the network as a Python, Go or Promela program (chosen by OUT's extension).",
+        description = {"Draws the diagram, cycles highlighted, to PNG, SVG, PDF or DOT, or writes the network as a Python, Go or Promela program (chosen by OUT's extension).",
+                "With --trace, draws the message sequence chart of a recorded run or counterexample to SVG, PNG or PDF."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the file was written", "2:invalid input, a bad option or an unwritable path (nothing written)"})
+        exitCodeList = {"0:the file was written", "2:invalid input, a trace that does not fit the network, a bad option or an unwritable path (nothing written)"})
 public final class ExportCommand implements Callable<Integer> {
 
     /** Exit status for a written file. */
@@ -60,9 +69,18 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--transparent", description = "PNG and SVG: no background")
     private boolean transparent;
 
+    @Option(names = "--trace", paramLabel = "T.jsonl",
+            description = "draw the message sequence chart of this trace (run --trace, verify --trace) instead of the diagram; OUT must be .svg, .png or .pdf. At most the latest "
+                    + ChartBuilder.MAX_ROWS + " steps are drawn")
+    private Path trace;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (trace != null && !ChartExporter.supports(output)) {
+            err.println("chanvas export: a sequence chart (--trace) is written as .svg, .png or .pdf, not " + output);
+            return INVALID;
+        }
         // Code exporters quote the command in their header; they need the network's file name for it.
         Optional<Exporter> exporter = Exporters.forPath(output)
                 .map(x -> x instanceof CodeExporter code ? code.from(file) : x);
@@ -95,12 +113,45 @@ public final class ExportCommand implements Callable<Integer> {
 
         ExportOptions options = new ExportOptions(chosen.get(), scale, transparent, !noHighlight,
                 ExportOptions.DEFAULT_MARGIN);
+        if (trace != null) {
+            return chart(network, options, err);
+        }
         return switch (exporter.get().export(network, Highlights.fromCycles(analysis.cycles()), options, output)) {
             case ExportResult.Written w -> OK;
             case ExportResult.Failed f -> {
                 err.println("chanvas export: " + f.reason());
                 yield INVALID;
             }
+        };
+    }
+
+    /** {@code --trace}: the chart of the trace, every line checked against the network first. */
+    private int chart(Network network, ExportOptions options, PrintWriter err) {
+        TraceChart.Result read;
+        try (java.io.InputStream in = Files.newInputStream(trace)) {
+            read = TraceChart.read(network, in);
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("chanvas export: cannot read the trace " + trace + ": no such file");
+            return INVALID;
+        } catch (java.nio.file.AccessDeniedException e) {
+            err.println("chanvas export: cannot read the trace " + trace + ": permission denied");
+            return INVALID;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("chanvas export: cannot read the trace " + trace + ": " + e.getMessage());
+            return INVALID;
+        }
+        return switch (read) {
+            case TraceChart.Refused r -> {
+                err.println("chanvas export: " + trace + ": " + r.describe());
+                yield INVALID;
+            }
+            case TraceChart.Built b -> switch (ChartExporter.export(ChartLayout.of(b.chart(), options.theme()), options, output)) {
+                case ExportResult.Written w -> OK;
+                case ExportResult.Failed f -> {
+                    err.println("chanvas export: " + f.reason());
+                    yield INVALID;
+                }
+            };
         };
     }
 }

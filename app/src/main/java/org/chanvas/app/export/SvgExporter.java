@@ -60,7 +60,7 @@ public final class SvgExporter implements Exporter {
         return g.getSVGDocument();
     }
 
-    private static String twoDecimals(double v) {
+    static String twoDecimals(double v) {
         if (!Double.isFinite(v)) {
             return "0";
         }

@@ -317,7 +317,10 @@ class LockstepRunTest {
 
         // A click on the first arrow shows the diagram at its move.
         long first = chart.messages().getFirst().move();
-        robot.clickOn(chart.localToScreen(chart.getWidth() / 2, 30 + 13));
+        var arrow = chart.chartLayout().arrows().getFirst().path();
+        var on = org.chanvas.app.diagram.Pt.lerp(arrow.getFirst(), arrow.getLast(), 0.75);
+        robot.interact(() -> chart.reveal(on));
+        robot.clickOn(chart.localToScreen(chart.toLocal(on)));
         await(() -> w.runs().positionProperty().get() == first);
         assertThat(printed()).containsExactly("consumer: Message 0");
     }

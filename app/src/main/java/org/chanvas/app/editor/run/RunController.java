@@ -755,6 +755,7 @@ public final class RunController {
     public void setChart(SequenceChart c) {
         chart = c;
         c.setOnPick(this::seek);
+        c.setOnReport(document::say);
     }
 
     private void refreshChart(long at) {
@@ -762,24 +763,14 @@ public final class RunController {
             return;
         }
         chartAt = at;
-        List<RunSession.Message> ms;
-        String ending = "";
+        org.chanvas.app.chart.SequenceChartModel model;
         lock.lock();
         try {
-            ms = session.messages(at - 2_000, at, 200);
-            if (session.atEnd() && at == session.end()) {
-                ending = switch (session.outcome().orElseThrow()) {
-                    case RunOutcome.Deadlocked d -> (d.diagnosis().stuck() ? "stuck" : "deadlock")
-                            + (d.diagnosis().cycle().isEmpty() ? "" : ": " + String.join(" \u2192 ", d.diagnosis().cycle())
-                            + " \u2192 " + d.diagnosis().cycle().getFirst());
-                    case RunOutcome.ScriptFailed f -> "script error in " + f.label() + ": " + f.message();
-                    default -> "finished";
-                };
-            }
+            model = EditorChart.of(session, at);
         } finally {
             lock.unlock();
         }
-        chart.show(network.processes().stream().map(org.chanvas.model.Process::id).toList(), ms, at, ending);
+        chart.show(model, at);
     }
 
     /** Back to editing: the run's driver told to stop, its picture gone. */
@@ -805,7 +796,7 @@ public final class RunController {
         pump.stop();
         chartAt = -1;
         if (chart != null) {
-            chart.show(List.of(), List.of(), 0, "");
+            chart.clear();
         }
         view.repaint();
     }

@@ -410,6 +410,34 @@ public final class RunSession {
         return List.copyOf(out);
     }
 
+    /**
+     * Every event of the moves {@code (after, upTo]} (clamped to the history), in order, each with the number of
+     * its move (the position it leads to), for the sequence chart. Worked out on a copy of a checkpoint, as
+     * {@link #messages} is, so the state shown does not move.
+     */
+    public void replayEvents(long after, long upTo, java.util.function.ObjLongConsumer<RunEvent> sink) {
+        long from = Math.max(base, after);
+        long to = Math.min(end, upTo);
+        if (from >= to || chunks.isEmpty()) {
+            return;
+        }
+        int i = (int) Math.min(chunks.size() - 1, (from - base) / limits.chunk());
+        State s = chunks.get(i).start.copy();
+        long p = base + (long) i * limits.chunk();
+        long[] move = new long[1];
+        EventSink each = new EventSink() {
+            @Override
+            public void accept(RunEvent e) {
+                sink.accept(e, move[0]);
+            }
+        };
+        while (p < to) {
+            move[0] = p + 1;
+            semantics.apply(s, moveAt(p), p >= from ? each : EventSink.NONE);
+            p++;
+        }
+    }
+
     // ---- what the diagram shows of the state ----
 
     /**

@@ -1,58 +1,102 @@
 package org.chanvas.app.editor.run;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
-import javafx.geometry.VPos;
+import javafx.geometry.Orientation;
+import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Pane;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.TextAlignment;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+import org.chanvas.app.chart.ChartLayout;
+import org.chanvas.app.chart.ChartPainter;
+import org.chanvas.app.chart.SequenceChartModel;
+import org.chanvas.app.diagram.Pt;
+import org.chanvas.app.diagram.Theme;
+import org.chanvas.app.editor.files.DialogFolders;
+import org.chanvas.app.editor.files.ExampleLibrary;
+import org.chanvas.app.export.ChartExporter;
+import org.chanvas.app.export.ExportOptions;
+import org.chanvas.app.export.ExportResult;
+import org.jfree.fx.FXGraphics2D;
 
 /**
- * The message sequence chart of the run up to the move shown: a lifeline per process, an arrow per message
- * with its value (the latest ones, newest at the bottom, the one just delivered in bold), and how the run
- * ended once the diagram shows its end. A click on an arrow shows the diagram at that move.
+ * The message sequence chart of the run up to the move the diagram shows, never beyond it: a lifeline per
+ * process, an arrow per message with its value (the latest in bold), waits shaded, and how the run ended once
+ * the diagram shows its end. The latest arrow is scrolled into view as the run moves; a click on an arrow
+ * shows the diagram at that move; the context menu exports the chart as the command line's
+ * {@code export --trace} does. Drawn by the {@link ChartPainter} the files use.
  */
-public final class SequenceChart extends Pane {
-
-    private static final double HEADER = 30;
-    private static final double ROW = 26;
-    private static final double LEFT = 56;
+public final class SequenceChart extends Region {
 
     private final Canvas canvas = new Canvas();
-    private List<String> processes = List.of();
-    private List<RunSession.Message> messages = List.of();
-    private String ending = "";
-    private long position;
+    private final ScrollBar vertical = new ScrollBar();
+    private final ScrollBar horizontal = new ScrollBar();
+    private Theme theme = Theme.light();
+    private SequenceChartModel model = SequenceChartModel.empty(List.of(), "move");
+    private ChartLayout layout = ChartLayout.of(model, theme);
+    private long current = -1;
     private LongConsumer onPick = m -> { };
+    private Consumer<String> onReport = s -> { };
+    private Path lastFolder;
 
     public SequenceChart() {
         setId("sequence-chart");
-        getChildren().add(canvas);
-        canvas.widthProperty().bind(widthProperty());
-        canvas.heightProperty().bind(heightProperty());
-        canvas.widthProperty().addListener(o -> paint());
-        canvas.heightProperty().addListener(o -> paint());
+        vertical.setOrientation(Orientation.VERTICAL);
+        horizontal.setOrientation(Orientation.HORIZONTAL);
+        getChildren().addAll(canvas, vertical, horizontal);
+        vertical.valueProperty().addListener(o -> paint());
+        horizontal.valueProperty().addListener(o -> paint());
         canvas.setOnMouseClicked(e -> {
-            int row = rowAt(e.getY());
-            if (row >= 0 && row < shownFrom() + visibleRows() && row < messages.size()) {
-                onPick.accept(messages.get(row).move());
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+                layout.messageAt(toChart(e.getX(), e.getY())).ifPresent(m -> onPick.accept(m.ref()));
             }
         });
+        canvas.setOnScroll(e -> {
+            vertical.setValue(clamp(vertical.getValue() - e.getDeltaY(), vertical.getMax()));
+            horizontal.setValue(clamp(horizontal.getValue() - e.getDeltaX(), horizontal.getMax()));
+        });
+        MenuItem export = new MenuItem("Export Chart\u2026");
+        export.setId("export-chart");
+        export.setOnAction(e -> askExport());
+        ContextMenu menu = new ContextMenu(export);
+        canvas.setOnContextMenuRequested(e -> menu.show(canvas, e.getScreenX(), e.getScreenY()));
         setMinHeight(0);
+        setMinWidth(0);
     }
 
-    /** What to chart: the processes (lifelines, in order), the messages, the move shown, the ending ("" for none). */
-    public void show(List<String> processIds, List<RunSession.Message> delivered, long at, String end) {
-        processes = List.copyOf(processIds);
-        messages = List.copyOf(delivered);
-        position = at;
-        ending = end == null ? "" : end;
+    /** What to chart: the model of the run up to the move shown ({@code at}); the latest arrow comes into view. */
+    public void show(SequenceChartModel chart, long at) {
+        model = chart;
+        layout = ChartLayout.of(chart, theme);
+        current = chart.messages().isEmpty() ? -1 : chart.messages().getLast().ref();
+        ranges();
+        double view = canvas.getHeight();
+        double band = layout.lifelines().isEmpty() ? 0 : layout.lifelines().getFirst().header().maxY() + 6;
+        if (!(chart.end() instanceof SequenceChartModel.End.Open)) {
+            // The end is what a person reads now: its title near the top, below the last two messages.
+            vertical.setValue(clamp(layout.end().area().y() - band - 2 * layout.rowHeight(), vertical.getMax()));
+        } else if (!chart.messages().isEmpty()) {
+            // The newest arrow is what a person follows: keep it in view, at the bottom when it was below.
+            double want = layout.yOf(chart.messages().getLast().receivedAt());
+            if (want + layout.rowHeight() > vertical.getValue() + view || want < vertical.getValue() + band + layout.rowHeight()) {
+                vertical.setValue(clamp(want + layout.rowHeight() - view, vertical.getMax()));
+            }
+        }
         paint();
+    }
+
+    /** Empties the chart (back to editing). */
+    public void clear() {
+        show(SequenceChartModel.empty(List.of(), "move"), 0);
     }
 
     /** Called with the move of an arrow the user clicked. */
@@ -60,83 +104,144 @@ public final class SequenceChart extends Pane {
         onPick = pick == null ? m -> { } : pick;
     }
 
+    /** Where the chart says how an export went (a line for the status bar or message bar). */
+    public void setOnReport(Consumer<String> report) {
+        onReport = report == null ? s -> { } : report;
+    }
+
+    /** The colours and type of the chart, e.g. the large-type theme for presentation. */
+    public void setTheme(Theme t) {
+        theme = t;
+        show(model, current);
+    }
+
+    /** The model shown now. */
+    public SequenceChartModel model() {
+        return model;
+    }
+
+    /** Where everything is drawn now, in chart units. */
+    public ChartLayout chartLayout() {
+        return layout;
+    }
+
+    /** The messages drawn, as the run's history names them (move, channel, sender, receiver, value). */
     public List<RunSession.Message> messages() {
-        return messages;
+        return model.messages().stream().map(m -> new RunSession.Message(m.ref(), m.channel(), m.from(), m.to(),
+                m.value())).toList();
     }
 
-    private int visibleRows() {
-        return Math.max(1, (int) ((getHeight() - HEADER - ROW) / ROW));
+    /** The ref of the message drawn as the latest, or -1. */
+    public long current() {
+        return current;
     }
 
-    /** The first message drawn: the latest ones fit, newest at the bottom. */
-    private int shownFrom() {
-        return Math.max(0, messages.size() - visibleRows());
+    /** Where a chart point is in this panel's coordinates (for tests and the robot). */
+    public Point2D toLocal(Pt chartPoint) {
+        return new Point2D(chartPoint.x() - horizontal.getValue(), chartPoint.y() - vertical.getValue());
     }
 
-    private int rowAt(double y) {
-        int r = (int) Math.floor((y - HEADER) / ROW);
-        return r < 0 ? -1 : shownFrom() + r;
+    /** Scrolls the least needed to bring a chart point into view. */
+    public void reveal(Pt chartPoint) {
+        double h = canvas.getHeight();
+        double w = canvas.getWidth();
+        if (chartPoint.y() < vertical.getValue() + 20 || chartPoint.y() > vertical.getValue() + h - 20) {
+            vertical.setValue(clamp(chartPoint.y() - h / 2, vertical.getMax()));
+        }
+        if (chartPoint.x() < horizontal.getValue() + 20 || chartPoint.x() > horizontal.getValue() + w - 20) {
+            horizontal.setValue(clamp(chartPoint.x() - w / 2, horizontal.getMax()));
+        }
     }
 
-    private double column(String process) {
-        int i = processes.indexOf(process);
-        double span = Math.max(1, getWidth() - LEFT - 20);
-        return LEFT + span * (i + 0.5) / Math.max(1, processes.size());
+    private Pt toChart(double x, double y) {
+        return new Pt(x + horizontal.getValue(), y + vertical.getValue());
+    }
+
+    /** Writes the chart to {@code target} (SVG, PNG or PDF by its ending); says how it went. */
+    public ExportResult exportTo(Path target) {
+        ExportResult r = ChartExporter.export(layout, ExportOptions.defaults().withTheme(theme), target);
+        onReport.accept(switch (r) {
+            case ExportResult.Written w -> "Exported the chart to " + w.file().getFileName();
+            case ExportResult.Failed f -> "Could not export the chart: " + f.reason();
+        });
+        return r;
+    }
+
+    private void askExport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export chart");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("SVG vector image (*.svg)", "*.svg"),
+                new FileChooser.ExtensionFilter("PNG image (*.png)", "*.png"),
+                new FileChooser.ExtensionFilter("PDF document (*.pdf)", "*.pdf"));
+        chooser.setInitialFileName("sequence-chart.svg");
+        Path start = DialogFolders.of(ExampleLibrary.locate()).initial(lastFolder, Optional.empty());
+        if (start.toFile().isDirectory()) {
+            chooser.setInitialDirectory(start.toFile());
+        }
+        File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (f == null) {
+            return;
+        }
+        lastFolder = f.toPath().toAbsolutePath().getParent();
+        Path target = f.toPath();
+        if (!ChartExporter.supports(target) && chooser.getSelectedExtensionFilter() != null) {
+            target = target.resolveSibling(target.getFileName()
+                    + chooser.getSelectedExtensionFilter().getExtensions().getFirst().substring(1));
+        }
+        exportTo(target);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        double bar = 12;
+        vertical.resizeRelocate(w - bar, 0, bar, Math.max(0, h - bar));
+        horizontal.resizeRelocate(0, h - bar, Math.max(0, w - bar), bar);
+        canvas.setWidth(Math.max(0, w - bar));
+        canvas.setHeight(Math.max(0, h - bar));
+        ranges();
+        paint();
+    }
+
+    private void ranges() {
+        double vmax = Math.max(0, layout.height() - canvas.getHeight());
+        double hmax = Math.max(0, layout.width() - canvas.getWidth());
+        vertical.setMax(vmax);
+        horizontal.setMax(hmax);
+        vertical.setVisibleAmount(vmax == 0 ? 1 : vmax * canvas.getHeight() / Math.max(1, layout.height()));
+        horizontal.setVisibleAmount(hmax == 0 ? 1 : hmax * canvas.getWidth() / Math.max(1, layout.width()));
+        vertical.setValue(clamp(vertical.getValue(), vmax));
+        horizontal.setValue(clamp(horizontal.getValue(), hmax));
+        vertical.setDisable(vmax == 0);
+        horizontal.setDisable(hmax == 0);
+    }
+
+    private static double clamp(double v, double max) {
+        return Math.max(0, Math.min(max, v));
     }
 
     private void paint() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = getWidth();
-        double h = getHeight();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        if (processes.isEmpty()) {
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        gc.setTransform(1, 0, 0, 1, 0, 0);
+        gc.setFill(javafx.scene.paint.Color.rgb(theme.palette().background().getRed(),
+                theme.palette().background().getGreen(), theme.palette().background().getBlue()));
+        gc.fillRect(0, 0, w, h);
+        if (model.lifelines().isEmpty()) {
             return;
         }
-        Font name = Font.font("System", FontWeight.BOLD, 13);
-        Font small = Font.font("System", 12);
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setFont(name);
-        for (String p : processes) {
-            double x = column(p);
-            g.setFill(Color.web("#263238"));
-            g.fillText(p, x, HEADER / 2);
-            g.setStroke(Color.web("#b0bec5"));
-            g.setLineWidth(1.5);
-            g.setLineDashes(4, 4);
-            g.strokeLine(x, HEADER, x, h);
-            g.setLineDashes();
+        FXGraphics2D g = new FXGraphics2D(gc);
+        org.chanvas.app.diagram.DiagramPainter.prepare(g);
+        g.translate(-horizontal.getValue(), -vertical.getValue());
+        ChartPainter painter = new ChartPainter(theme);
+        painter.paint(g, layout, current);
+        if (vertical.getValue() > 0) {
+            painter.paintHeaders(g, layout, vertical.getValue());
         }
-        int from = shownFrom();
-        int rows = Math.min(messages.size() - from, visibleRows());
-        for (int r = 0; r < rows; r++) {
-            RunSession.Message m = messages.get(from + r);
-            double y = HEADER + ROW * r + ROW / 2;
-            boolean latest = m.move() == position;
-            Color c = latest ? Color.web("#1565c0") : Color.web("#37474f");
-            double x1 = column(m.from());
-            double x2 = column(m.to());
-            g.setStroke(c);
-            g.setFill(c);
-            g.setLineWidth(latest ? 2.5 : 1.5);
-            g.strokeLine(x1, y, x2, y);
-            double dir = Math.signum(x2 - x1);
-            g.fillPolygon(new double[] {x2, x2 - 9 * dir, x2 - 9 * dir}, new double[] {y, y - 5, y + 5}, 3);
-            g.setFont(latest ? name : small);
-            g.fillText(m.value(), (x1 + x2) / 2, y - 8);
-            g.setFont(small);
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setFill(Color.web("#78909c"));
-            g.fillText("#" + m.move(), 6, y);
-            g.setTextAlign(TextAlignment.CENTER);
-        }
-        if (!ending.isEmpty()) {
-            double y = HEADER + ROW * rows + ROW / 2;
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setFont(name);
-            g.setFill(ending.startsWith("finished") ? Color.web("#2e7d32") : Color.web("#d32f2f"));
-            g.fillText(ending, LEFT, y);
-        }
+        g.dispose();
+        gc.setTransform(1, 0, 0, 1, 0, 0);
     }
 }
