@@ -24,6 +24,7 @@ import org.chanvas.runtime.engine.RunOptions;
 import org.chanvas.runtime.engine.RunOutcome;
 import org.chanvas.runtime.engine.RunPlan;
 import org.chanvas.runtime.event.RunEvent;
+import org.chanvas.runtime.interp.MachineOptions;
 import org.chanvas.runtime.semantics.Move;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +98,40 @@ class RunSessionTest {
             assertThat(s.position()).isEqualTo(k);
             assertThat(s.picture()).as("move " + k).isEqualTo(seen.get((int) k));
         }
+    }
+
+    @Test
+    void goingBackInARunThatPrintedNearlyItsWholeBudgetDoesNotChargeThePrintsAgain() throws Exception {
+        // ten prints of eleven bytes each ("0123456789" and its newline): 110 of a budget of 115
+        Network n = new Network("", "", List.of(new Process("talker", 100, 100,
+                "repeat 10 {\n  print \"0123456789\"\n  sleep 1\n}")), List.of(), List.of(), Map.of());
+        MachineOptions machines = MachineOptions.defaults()
+                .withLimits(org.chanvas.runtime.interp.Limits.defaults().withMaxPrintedBytes(115));
+        RunSession s = new RunSession(plan(n), 4, new RunSession.Limits(3, 1000, 5000), machines);
+        List<RunSession.Picture> seen = new ArrayList<>();
+        seen.add(s.picture());
+        while (s.advance(false) != null) {
+            seen.add(s.picture());
+        }
+        seen.set(seen.size() - 1, s.picture());
+        assertThat(s.outcome()).get().isInstanceOf(RunOutcome.Finished.class);
+        assertThat(machines.output().printed()).isEqualTo(110);
+        // every return to a checkpoint re-applies its moves, and the chart reads the history again, twice over
+        for (int round = 0; round < 2; round++) {
+            for (long k : new long[] {0, s.end(), 1, s.end() - 1, 5, s.end()}) {
+                s.seek(k);
+                assertThat(s.picture()).as("move " + k).isEqualTo(seen.get((int) k));
+            }
+            List<RunEvent> printed = new ArrayList<>();
+            s.replayEvents(0, s.end(), (e, move) -> {
+                if (e instanceof RunEvent.Printed) {
+                    printed.add(e);
+                }
+            });
+            assertThat(printed).hasSize(10);
+            assertThat(s.messages(0, s.end(), 100)).isEmpty();
+        }
+        assertThat(machines.output().printed()).isEqualTo(110);
     }
 
     @Test

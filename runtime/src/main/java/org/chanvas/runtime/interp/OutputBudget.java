@@ -29,6 +29,17 @@ public final class OutputBudget {
         return printed.get();
     }
 
+    /**
+     * Sets the bytes printed so far, for a driver that goes back in a run's history: the moves it re-applies
+     * from a checkpoint charge again what they printed, so the count must first return to the checkpoint's.
+     */
+    public void rewind(long printedSoFar) {
+        if (printedSoFar < 0 || printedSoFar > limit) {
+            throw new IllegalArgumentException("printed bytes out of range: " + printedSoFar);
+        }
+        printed.set(printedSoFar);
+    }
+
     /** Counts {@code bytes} printed; false (and nothing counted) when they would pass the limit. */
     public boolean charge(long bytes) {
         while (true) {

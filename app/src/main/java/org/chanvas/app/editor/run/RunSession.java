@@ -15,6 +15,8 @@ import org.chanvas.runtime.engine.RunPlan;
 import org.chanvas.runtime.engine.SeededScheduler;
 import org.chanvas.runtime.event.EventSink;
 import org.chanvas.runtime.event.RunEvent;
+import org.chanvas.runtime.interp.MachineOptions;
+import org.chanvas.runtime.interp.OutputBudget;
 import org.chanvas.runtime.interp.RandomMode;
 import org.chanvas.runtime.interp.Request;
 import org.chanvas.runtime.semantics.IndexSet;
@@ -77,11 +79,14 @@ public final class RunSession {
     /** A checkpoint and the moves that follow it. */
     private static final class Chunk {
         final State start;
+        /** The run's printed bytes at the checkpoint: the print budget is the run's, not the state's. */
+        final long printed;
         final Move[] moves;
         int count;
 
-        Chunk(State start, int size) {
+        Chunk(State start, long printed, int size) {
             this.start = start;
+            this.printed = printed;
             this.moves = new Move[size];
         }
     }
@@ -123,9 +128,20 @@ public final class RunSession {
     private RunOutcome outcome;
     /** Whether the moves were given (a counterexample), not picked by the seeded scheduler. */
     private final boolean recorded;
+    /**
+     * The print budget the machines charge (null for a recorded run, whose semantics prints without one). It
+     * always holds what the run had printed up to {@link #position}: going back rewinds it to a checkpoint's.
+     */
+    private OutputBudget budget;
 
     public RunSession(RunPlan plan, long seed, Limits limits) {
-        this(plan.network(), timed(plan, seed), seed, limits, false);
+        this(plan, seed, limits, MachineOptions.defaults());
+    }
+
+    /** A run whose machines have the given value limits and print budget (a smaller one, in tests). */
+    public RunSession(RunPlan plan, long seed, Limits limits, MachineOptions machines) {
+        this(plan.network(), timed(plan, seed, machines), seed, limits, false);
+        this.budget = machines.output();
     }
 
     private RunSession(Network network, Semantics semantics, long seed, Limits limits, boolean recorded) {
@@ -138,10 +154,10 @@ public final class RunSession {
         this.state = semantics.initial();
     }
 
-    private static Semantics timed(RunPlan plan, long seed) {
+    private static Semantics timed(RunPlan plan, long seed, MachineOptions machines) {
         RunOptions o = RunOptions.defaults();
         return new Semantics(plan, new Semantics.Options(Timing.TIMED, seed, o.stepBudget(), o.unboundedLimit(),
-                RandomMode.ASK));
+                RandomMode.ASK), machines);
     }
 
     /**
@@ -286,6 +302,7 @@ public final class RunSession {
             int i = (int) Math.min(chunks.size() - 1, (target - base) / limits.chunk());
             state = chunks.get(i).start.copy();
             position = base + (long) i * limits.chunk();
+            rewind(chunks.get(i).printed);
         }
         recorder.events = null;
         recorder.recording = false;
@@ -313,7 +330,7 @@ public final class RunSession {
         long off = end - base;
         if (off % limits.chunk() == 0) {
             // The state before this move starts a chunk: a checkpoint to come back to.
-            chunks.add(new Chunk(state.copy(), limits.chunk()));
+            chunks.add(new Chunk(state.copy(), budget == null ? 0 : budget.printed(), limits.chunk()));
         }
         Chunk c = chunks.getLast();
         c.moves[c.count++] = m;
@@ -393,21 +410,41 @@ public final class RunSession {
             }
         };
         java.util.ArrayDeque<Message> out = new java.util.ArrayDeque<>();
-        while (p < to) {
-            events.clear();
-            semantics.apply(s, moveAt(p), p >= from ? sink : EventSink.NONE);
-            p++;
-            for (RunEvent e : events) {
-                if (e instanceof RunEvent.Transfer t) {
-                    out.add(new Message(p, t.channel(), t.from().process(), t.to().process(),
-                            org.chanvas.runtime.value.Values.display(t.value())));
-                    if (out.size() > max) {
-                        out.removeFirst();
-                    }
+        long printedNow = printed();
+        rewind(chunks.get(i).printed);
+        try {
+            while (p < to) {
+                events.clear();
+                semantics.apply(s, moveAt(p), p >= from ? sink : EventSink.NONE);
+                p++;
+                collect(events, p, out, max);
+            }
+        } finally {
+            rewind(printedNow);
+        }
+        return List.copyOf(out);
+    }
+
+    private static void collect(List<RunEvent> events, long p, java.util.ArrayDeque<Message> out, int max) {
+        for (RunEvent e : events) {
+            if (e instanceof RunEvent.Transfer t) {
+                out.add(new Message(p, t.channel(), t.from().process(), t.to().process(),
+                        org.chanvas.runtime.value.Values.display(t.value())));
+                if (out.size() > max) {
+                    out.removeFirst();
                 }
             }
         }
-        return List.copyOf(out);
+    }
+
+    private long printed() {
+        return budget == null ? 0 : budget.printed();
+    }
+
+    private void rewind(long printed) {
+        if (budget != null) {
+            budget.rewind(printed);
+        }
     }
 
     /**
@@ -431,10 +468,16 @@ public final class RunSession {
                 sink.accept(e, move[0]);
             }
         };
-        while (p < to) {
-            move[0] = p + 1;
-            semantics.apply(s, moveAt(p), p >= from ? each : EventSink.NONE);
-            p++;
+        long printedNow = printed();
+        rewind(chunks.get(i).printed);
+        try {
+            while (p < to) {
+                move[0] = p + 1;
+                semantics.apply(s, moveAt(p), p >= from ? each : EventSink.NONE);
+                p++;
+            }
+        } finally {
+            rewind(printedNow);
         }
     }
 
