@@ -112,6 +112,27 @@ final class StateStore {
         return start;
     }
 
+    /** The arena chunk that holds state {@code id}'s bytes (see {@link #span}). */
+    byte[] chunk(int id) {
+        return chunks[(int) (offsets[id] >>> CHUNK_BITS)];
+    }
+
+    /** Where state {@code id}'s bytes lie in its {@link #chunk}: the start in the low half, the length in the high. */
+    long span(int id) {
+        long off = offsets[id];
+        byte[] c = chunks[(int) (off >>> CHUNK_BITS)];
+        int p = (int) (off & (CHUNK - 1));
+        int len = 0;
+        int shift = 0;
+        byte x;
+        do {
+            x = c[p++];
+            len |= (x & 0x7F) << shift;
+            shift += 7;
+        } while ((x & 0x80) != 0);
+        return ((long) len << 32) | p;
+    }
+
     private boolean same(int id, byte[] b, int len) {
         long off = offsets[id];
         byte[] c = chunks[(int) (off >>> CHUNK_BITS)];

@@ -47,12 +47,27 @@ public final class Memo {
     private record Result(ProcessMachine machine, int local, Request request) {
     }
 
+    /**
+     * What a process in one local state is once it has made its pending request, alone in a state: its status,
+     * request and after guard, the channels it offers on, and its offers, with their channel and direction,
+     * channel by channel in guard order. A state rebuilt from its encoding ({@link Semantics#decode}) takes it.
+     */
+    record Shape(State.Status status, Request request, int afterGuard, int[] offeredOn, int[] channels,
+                 State.Offer[] offers, boolean[] write) {
+    }
+
+    /** Per process: shapes by local state number, twice (call not taken at 2n, taken at 2n + 1). */
+    private final List<ArrayList<Shape>> shapes = new ArrayList<>();
     private final int yieldLimit;
     /** Per process: its local states (machine encodings) by number. */
     private final List<HashMap<Bytes, Integer>> locals = new ArrayList<>();
     /** Per process: what answering a local state leads to. */
     private final List<HashMap<Key, Result>> results = new ArrayList<>();
+    /** Per process: the machine of each local state, by number, so a stored state can be rebuilt. */
+    private final List<ArrayList<ProcessMachine>> machines = new ArrayList<>();
     private final HashMap<Bytes, Integer> contents = new HashMap<>();
+    /** The values of each numbered channel contents, oldest first. */
+    private final ArrayList<Object[]> contentValues = new ArrayList<>();
     private final ByteSink scratch = new ByteSink(256);
     private long bytes;
     boolean sawSleep;
@@ -67,6 +82,8 @@ public final class Memo {
         for (int i = 0; i < processes; i++) {
             locals.add(new HashMap<>());
             results.add(new HashMap<>());
+            machines.add(new ArrayList<>());
+            shapes.add(new ArrayList<>());
         }
     }
 
@@ -133,6 +150,7 @@ public final class Memo {
     int local(int process, State.Proc p) {
         if (p.local < 0) {
             p.local = number(process, p.machine);
+            p.machineShared = true; // the memo may keep this machine for its number: nobody changes it in place now
         }
         return p.local;
     }
@@ -140,12 +158,53 @@ public final class Memo {
     private int number(int process, ProcessMachine m) {
         scratch.reset();
         m.encode(scratch);
-        return intern(locals.get(process), scratch.toByteArray());
+        HashMap<Bytes, Integer> known = locals.get(process);
+        int n = intern(known, scratch.toByteArray());
+        ArrayList<ProcessMachine> ms = machines.get(process);
+        if (n == ms.size()) {
+            ms.add(m);
+        }
+        return n;
     }
 
-    /** The number of a channel's contents, encoded by the caller into {@code b}. */
-    int contents(byte[] b) {
-        return intern(contents, b);
+    /** The machine of a process's local state by its number (shared: copy it before changing it). */
+    ProcessMachine machine(int process, int local) {
+        return machines.get(process).get(local);
+    }
+
+    /** The number of a channel's contents, encoded by the caller into {@code b}; {@code values} oldest first. */
+    int contents(byte[] b, java.util.Collection<State.Held> held) {
+        int n = intern(contents, b);
+        if (n == contentValues.size()) {
+            Object[] v = new Object[held.size()];
+            int i = 0;
+            for (State.Held h : held) {
+                v[i++] = h.value();
+            }
+            contentValues.add(v);
+        }
+        return n;
+    }
+
+    /** The shape of a process's local state, or null when not worked out yet. */
+    Shape shape(int process, int local, boolean callTaken) {
+        ArrayList<Shape> known = shapes.get(process);
+        int at = 2 * local + (callTaken ? 1 : 0);
+        return at < known.size() ? known.get(at) : null;
+    }
+
+    void keepShape(int process, int local, boolean callTaken, Shape shape) {
+        ArrayList<Shape> known = shapes.get(process);
+        int at = 2 * local + (callTaken ? 1 : 0);
+        while (known.size() <= at) {
+            known.add(null);
+        }
+        known.set(at, shape);
+    }
+
+    /** The values of numbered channel contents, oldest first (do not change the array). */
+    Object[] contents(int number) {
+        return contentValues.get(number);
     }
 
     private int intern(HashMap<Bytes, Integer> known, byte[] b) {

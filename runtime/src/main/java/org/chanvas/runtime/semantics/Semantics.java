@@ -253,6 +253,9 @@ public final class Semantics {
      * with the other due ones); when nothing else can move, the earliest timers fire (time passes).
      */
     public void enabled(State s, Consumer<Move> out) {
+        if (s.lean) {
+            throw new IllegalStateException("an encoding copy keeps no offers: decode it to see its moves");
+        }
         if (s.failed >= 0) {
             return;
         }
@@ -479,6 +482,9 @@ public final class Semantics {
     }
 
     private void refreshChannel(State s, int channel) {
+        if (s.lean) {
+            return;
+        }
         boolean live = channelLive(s, channel);
         if (s.live.contains(channel) != live) {
             s.ownLive().set(channel, live);
@@ -486,6 +492,9 @@ public final class Semantics {
     }
 
     private void refreshProcess(State s, int process) {
+        if (s.lean) {
+            return;
+        }
         Proc p = s.procs[process];
         boolean own = switch (p.status) {
             case RUNNABLE -> true;
@@ -518,6 +527,12 @@ public final class Semantics {
      * again, so a search passes a sink that ignores them; {@code memo} null is the plain apply.
      */
     public void apply(State s, Move move, EventSink out, Memo memo) {
+        if (s.lean) {
+            if (s.moved) {
+                throw new IllegalStateException("an encoding copy takes one move");
+            }
+            s.moved = true;
+        }
         if (timed) {
             s.now += MOVE_NANOS;
         }
@@ -662,10 +677,10 @@ public final class Semantics {
 
     private void transferred(State s, int channel, int from, String fromPort, int to, String toPort, Object value,
                              EventSink out) {
-        if (s.procs[from].partner != to) {
+        if (from >= 0 && s.procs[from].partner != to) {
             s.ownProc(from).partner = to;
         }
-        if (s.procs[to].partner != from) {
+        if (from >= 0 && s.procs[to].partner != from) {
             s.ownProc(to).partner = from;
         }
         if (out.enabled()) {
@@ -723,7 +738,7 @@ public final class Semantics {
     /** Takes all of a process's offers off their channels. */
     private void withdraw(State s, int process) {
         Proc p = s.procs[process];
-        if (p.offeredCount == 0) {
+        if (p.offeredCount == 0 || s.lean) {
             return;
         }
         p = s.ownProc(process);
@@ -738,6 +753,9 @@ public final class Semantics {
     }
 
     private void offer(State s, int process, int channel, Offer o, boolean write) {
+        if (s.lean) {
+            return;
+        }
         Proc p = s.ownProc(process);
         Chan ch = s.ownChan(channel);
         Offer[] list = write ? ch.writers : ch.readers;
@@ -1145,10 +1163,196 @@ public final class Semantics {
                 for (Held h : c.buffer) {
                     b.writeValue(h.value());
                 }
-                c.contents = memo.contents(b.toByteArray());
+                c.contents = memo.contents(b.toByteArray(), c.buffer);
             }
             out.writeVarLong(c.contents);
         }
+    }
+
+    /**
+     * The state whose compact encoding ({@link #encode(State, org.chanvas.runtime.interp.ByteSink, Memo)}) is
+     * {@code b[from, to)}, with the same moves and futures as the state encoded: each process gets the memo's
+     * machine of its local state and makes its pending request again, as {@link #apply} made it (so a search
+     * keeps a number per state, not the state). What the encoding leaves out is not known: who put a buffered
+     * message (its writer is -1), whom each process last met; events of moves from it name no such writer.
+     *
+     * @throws IllegalStateException when a process's rebuilt status is not the encoded one (a codec bug)
+     */
+    public State decode(byte[] b, int from, int to, Memo memo) {
+        boolean[] buffered = new boolean[kinds.length];
+        for (int i = 0; i < kinds.length; i++) {
+            buffered[i] = capacity[i] > 0;
+        }
+        State s = new State(ids.length, buffered);
+        int[] at = {from};
+        int[] status = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            long v = readVarLong(b, at);
+            Proc p = new Proc();
+            p.owner = s.token;
+            p.local = (int) (v / 5);
+            p.machine = memo.machine(i, p.local);
+            p.machineShared = true;
+            status[i] = (int) (v % 5);
+            s.procs[i] = p;
+        }
+        if (hasCalls) {
+            for (int i = 0; i < ids.length; i++) {
+                Proc p = s.procs[i];
+                p.server = (int) readVarLong(b, at) - 1;
+                int n = (int) readVarLong(b, at);
+                if (n > 0) {
+                    p.toAnswer = new HashMap<>(4);
+                    for (int k = 0; k < n; k++) {
+                        char[] port = new char[(int) readVarLong(b, at)];
+                        for (int j = 0; j < port.length; j++) {
+                            port[j] = (char) readVarLong(b, at);
+                        }
+                        p.toAnswer.put(new String(port), (int) readVarLong(b, at));
+                    }
+                }
+            }
+        }
+        for (int c = 0; c < kinds.length; c++) {
+            Chan ch = s.chans[c];
+            if (ch.buffer == null) {
+                continue;
+            }
+            ch.contents = (int) readVarLong(b, at);
+            for (Object v : memo.contents(ch.contents)) {
+                ch.buffer.add(new Held(v, -1, null));
+            }
+        }
+        if (at[0] != to) {
+            throw new IllegalStateException("state encoding of " + (to - from) + " bytes, read " + (at[0] - from));
+        }
+        // Each process makes its pending request again. What a request does to a state with nobody else in it
+        // (its status, its offers) depends on the local state alone, so the memo keeps it per local state and the
+        // channels' offer lists are filled in one pass, in (process, guard) order.
+        Memo.Shape[] shapes = new Memo.Shape[ids.length];
+        int[] writers = new int[kinds.length];
+        int[] readers = new int[kinds.length];
+        for (int i = 0; i < ids.length; i++) {
+            Proc p = s.procs[i];
+            Memo.Shape sh = memo.shape(i, p.local, p.server >= 0);
+            if (sh == null) {
+                sh = shape(i, p, buffered, Status.values()[status[i]]);
+                memo.keepShape(i, p.local, p.server >= 0, sh);
+            }
+            if (sh.status().ordinal() != status[i]) {
+                throw new IllegalStateException("decoded " + ids[i] + " as " + sh.status() + ", encoded "
+                        + Status.values()[status[i]]);
+            }
+            shapes[i] = sh;
+            for (int k = 0; k < sh.offers().length; k++) {
+                if (sh.write()[k]) {
+                    writers[sh.channels()[k]]++;
+                } else {
+                    readers[sh.channels()[k]]++;
+                }
+            }
+        }
+        for (int c = 0; c < kinds.length; c++) {
+            Chan ch = s.chans[c];
+            ch.writers = writers[c] == 0 ? State.NO_OFFERS : new Offer[writers[c]];
+            ch.readers = readers[c] == 0 ? State.NO_OFFERS : new Offer[readers[c]];
+            writers[c] = 0;
+            readers[c] = 0;
+        }
+        for (int i = 0; i < ids.length; i++) {
+            Proc p = s.procs[i];
+            Memo.Shape sh = shapes[i];
+            p.status = sh.status();
+            p.request = sh.request();
+            p.afterGuard = sh.afterGuard();
+            p.offeredOn = sh.offeredOn();
+            p.offeredCount = sh.offeredOn().length;
+            p.offeredShared = true;
+            for (int k = 0; k < sh.offers().length; k++) {
+                int c = sh.channels()[k];
+                if (sh.write()[k]) {
+                    s.chans[c].writers[writers[c]++] = sh.offers()[k];
+                } else {
+                    s.chans[c].readers[readers[c]++] = sh.offers()[k];
+                }
+            }
+            switch (p.status) {
+                case ENDED, FAILED -> {
+                    s.running--;
+                    if (p.status == Status.FAILED) {
+                        s.failed = i;
+                    }
+                }
+                default -> {
+                }
+            }
+            refreshProcess(s, i);
+        }
+        for (int c = 0; c < kinds.length; c++) {
+            if (writers[c] > 0 || readers[c] > 0) {
+                refreshChannel(s, c);
+            }
+        }
+        return s; // a channel nobody offers on is not live
+    }
+
+    /**
+     * What a process in this local state (with its call taken or not) is once it makes its pending request, in
+     * a state with nobody else: {@link #advance} does it, and the result is read off.
+     */
+    private Memo.Shape shape(int process, Proc of, boolean[] buffered, Status encoded) {
+        State scratch = new State(ids.length, buffered);
+        Proc p = new Proc();
+        p.owner = scratch.token;
+        p.machine = of.machine;
+        p.machineShared = true;
+        p.local = of.local;
+        p.server = of.server;
+        scratch.procs[process] = p;
+        if (encoded == Status.ENDED || encoded == Status.FAILED || encoded == Status.RUNNABLE) {
+            p.status = encoded; // a finished machine, or one between its step budgets: no request to make
+        } else if (p.machine.pending() instanceof Request.Call && p.server >= 0) {
+            waitFor(scratch, process, p.machine.pending()); // its request was taken: it waits for the reply
+        } else {
+            advance(scratch, process, p.machine.pending(), EventSink.NONE);
+        }
+        List<Integer> channels = new ArrayList<>();
+        List<Offer> offers = new ArrayList<>();
+        List<Boolean> write = new ArrayList<>();
+        int[] on = java.util.Arrays.copyOf(p.offeredOn, p.offeredCount);
+        for (int c : on) {
+            for (Offer o : scratch.chans[c].writers) {
+                channels.add(c);
+                offers.add(o);
+                write.add(true);
+            }
+            for (Offer o : scratch.chans[c].readers) {
+                channels.add(c);
+                offers.add(o);
+                write.add(false);
+            }
+        }
+        int[] cs = new int[channels.size()];
+        boolean[] ws = new boolean[channels.size()];
+        for (int k = 0; k < cs.length; k++) {
+            cs[k] = channels.get(k);
+            ws[k] = write.get(k);
+        }
+        return new Memo.Shape(p.status, p.request, p.afterGuard, on, cs, offers.toArray(new Offer[0]), ws);
+    }
+
+    private static long readVarLong(byte[] b, int[] at) {
+        long v = 0;
+        int shift = 0;
+        int i = at[0];
+        byte x;
+        do {
+            x = b[i++];
+            v |= (long) (x & 0x7F) << shift;
+            shift += 7;
+        } while ((x & 0x80) != 0);
+        at[0] = i;
+        return v;
     }
 
     /** An enabled move in words, given the state before it, e.g. {@code phil2 receives "fork" from fork2 on give2}. */
