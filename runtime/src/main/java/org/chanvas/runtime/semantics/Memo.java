@@ -48,12 +48,12 @@ public final class Memo {
     }
 
     /**
-     * What a process in one local state is once it has made its pending request, alone in a state: its status,
-     * request and after guard, the channels it offers on, and its offers, with their channel and direction,
-     * channel by channel in guard order. A state rebuilt from its encoding ({@link Semantics#decode}) takes it.
+     * A process in one local state once it has made its pending request, alone in a state: the process (status,
+     * request, after guard, the channels it offers on; shared by every state rebuilt with it, so it is copied
+     * before a change) and its offers, with their channel and direction, channel by channel in guard order. A
+     * state rebuilt from its encoding ({@link Semantics#decode}) takes it.
      */
-    record Shape(State.Status status, Request request, int afterGuard, int[] offeredOn, int[] channels,
-                 State.Offer[] offers, boolean[] write) {
+    record Shape(State.Proc proc, int[] channels, State.Offer[] offers, boolean[] write) {
     }
 
     /** Per process: shapes by local state number, twice (call not taken at 2n, taken at 2n + 1). */

@@ -90,6 +90,12 @@ public final class Semantics {
     private final MachineOptions machineOptions;
     /** Whether any channel is a call channel (only then does a state hold pending calls). */
     private final boolean hasCalls;
+    /** Per channel: whether it holds messages (buffered or unbounded). */
+    private final boolean[] buffered;
+    /** Per channel without a buffer: a channel with no offers, shared by rebuilt states (copied before a change). */
+    private final Chan[] idle;
+    /** The timers of rebuilt states until a move sets one: empty, never changed in place. */
+    private final java.util.PriorityQueue<State.Timer> noTimers;
 
     /**
      * The semantics with default value limits; timed with one print budget for this semantics (a run), untimed
@@ -143,6 +149,16 @@ public final class Semantics {
             scripts[i] = MachineScript.of(plan.processes().get(i).body());
         }
         hasCalls = java.util.Arrays.asList(kinds).contains(ChannelKind.CALL);
+        buffered = new boolean[kinds.length];
+        for (int i = 0; i < kinds.length; i++) {
+            buffered[i] = capacity[i] > 0;
+        }
+        State blank = new State(n, buffered);
+        idle = blank.chans;
+        for (Chan c : idle) {
+            c.owner = this; // no state's token
+        }
+        noTimers = blank.timers;
         machineOptions = machines.withStepBudget(options.stepBudget()).withRandomMode(options.random());
     }
 
@@ -495,17 +511,21 @@ public final class Semantics {
         if (s.lean) {
             return;
         }
-        Proc p = s.procs[process];
-        boolean own = switch (p.status) {
+        boolean own = hasOwnMove(s.procs[process]);
+        if (s.ready.contains(process) != own) {
+            s.ownReady().set(process, own);
+        }
+    }
+
+    /** Whether the process has a move of its own: a step, a reply, a choice, an untimed after, a due sleep. */
+    private static boolean hasOwnMove(Proc p) {
+        return switch (p.status) {
             case RUNNABLE -> true;
             case WAITING -> p.request instanceof Request.Reply || p.request instanceof Request.Choose
                     || p.afterGuard >= 0 && p.wakeAt < 0;
             case SLEEPING -> p.wakeAt < 0;
             case ENDED, FAILED -> false;
         };
-        if (s.ready.contains(process) != own) {
-            s.ownReady().set(process, own);
-        }
     }
 
     // ---- applying a move ----
@@ -852,12 +872,31 @@ public final class Semantics {
         Request r;
         if (memo != null) {
             r = memo.resume(this, s, p, process, how, guard, value, out);
+            if (s.lean && !timed && waits(r)) {
+                // Only encoded: what the wait makes of the process (its status) is the memo's, as decode() has it.
+                Memo.Shape sh = memo.shape(process, p.local, false);
+                if (sh == null) {
+                    sh = shape(process, p.machine, p.local, -1, Status.WAITING, memo);
+                    memo.keepShape(process, p.local, false, sh);
+                }
+                Proc shaped = sh.proc();
+                p.status = shaped.status;
+                p.request = shaped.request;
+                p.afterGuard = shaped.afterGuard;
+                return;
+            }
         } else {
             ProcessMachine m = ownMachine(p);
             Memo.answer(m, how, guard, value);
             r = local(s.now, process, m, out, 0, null);
         }
         advance(s, process, r, out);
+    }
+
+    /** Whether a request waits for the network (a communication, a reply to give, a choice). */
+    private static boolean waits(Request r) {
+        return r instanceof Request.Send || r instanceof Request.Call || r instanceof Request.Recv
+                || r instanceof Request.Select || r instanceof Request.Reply || r instanceof Request.Choose;
     }
 
     /** The process's machine, its own, to change. */
@@ -1179,45 +1218,45 @@ public final class Semantics {
      * @throws IllegalStateException when a process's rebuilt status is not the encoded one (a codec bug)
      */
     public State decode(byte[] b, int from, int to, Memo memo) {
-        boolean[] buffered = new boolean[kinds.length];
-        for (int i = 0; i < kinds.length; i++) {
-            buffered[i] = capacity[i] > 0;
-        }
-        State s = new State(ids.length, buffered);
+        int n = ids.length;
+        State s = new State(n, kinds.length, noTimers);
         int[] at = {from};
-        int[] status = new int[ids.length];
-        for (int i = 0; i < ids.length; i++) {
+        int[] local = new int[n];
+        int[] status = new int[n];
+        for (int i = 0; i < n; i++) {
             long v = readVarLong(b, at);
-            Proc p = new Proc();
-            p.owner = s.token;
-            p.local = (int) (v / 5);
-            p.machine = memo.machine(i, p.local);
-            p.machineShared = true;
+            local[i] = (int) (v / 5);
             status[i] = (int) (v % 5);
-            s.procs[i] = p;
         }
+        int[] server = null;
+        List<HashMap<String, Integer>> answer = null;
         if (hasCalls) {
-            for (int i = 0; i < ids.length; i++) {
-                Proc p = s.procs[i];
-                p.server = (int) readVarLong(b, at) - 1;
-                int n = (int) readVarLong(b, at);
-                if (n > 0) {
-                    p.toAnswer = new HashMap<>(4);
-                    for (int k = 0; k < n; k++) {
+            server = new int[n];
+            answer = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                server[i] = (int) readVarLong(b, at) - 1;
+                int count = (int) readVarLong(b, at);
+                HashMap<String, Integer> clients = null;
+                if (count > 0) {
+                    clients = new HashMap<>(4);
+                    for (int k = 0; k < count; k++) {
                         char[] port = new char[(int) readVarLong(b, at)];
                         for (int j = 0; j < port.length; j++) {
                             port[j] = (char) readVarLong(b, at);
                         }
-                        p.toAnswer.put(new String(port), (int) readVarLong(b, at));
+                        clients.put(new String(port), (int) readVarLong(b, at));
                     }
                 }
+                answer.add(clients);
             }
         }
         for (int c = 0; c < kinds.length; c++) {
-            Chan ch = s.chans[c];
-            if (ch.buffer == null) {
+            if (!buffered[c]) {
                 continue;
             }
+            Chan ch = new Chan(true);
+            ch.owner = s.token;
+            s.chans[c] = ch;
             ch.contents = (int) readVarLong(b, at);
             for (Object v : memo.contents(ch.contents)) {
                 ch.buffer.add(new Held(v, -1, null));
@@ -1227,20 +1266,22 @@ public final class Semantics {
             throw new IllegalStateException("state encoding of " + (to - from) + " bytes, read " + (at[0] - from));
         }
         // Each process makes its pending request again. What a request does to a state with nobody else in it
-        // (its status, its offers) depends on the local state alone, so the memo keeps it per local state and the
-        // channels' offer lists are filled in one pass, in (process, guard) order.
-        Memo.Shape[] shapes = new Memo.Shape[ids.length];
+        // (its status, its offers) depends on the local state alone, so the memo keeps it per local state, with
+        // the process as it then is (shared by every state it occurs in: a move copies it before changing it),
+        // and the channels' offer lists are filled in one pass, in (process, guard) order.
+        Memo.Shape[] shapes = new Memo.Shape[n];
         int[] writers = new int[kinds.length];
         int[] readers = new int[kinds.length];
-        for (int i = 0; i < ids.length; i++) {
-            Proc p = s.procs[i];
-            Memo.Shape sh = memo.shape(i, p.local, p.server >= 0);
+        for (int i = 0; i < n; i++) {
+            boolean taken = server != null && server[i] >= 0;
+            Memo.Shape sh = memo.shape(i, local[i], taken);
             if (sh == null) {
-                sh = shape(i, p, buffered, Status.values()[status[i]]);
-                memo.keepShape(i, p.local, p.server >= 0, sh);
+                sh = shape(i, memo.machine(i, local[i]), local[i], taken ? server[i] : -1,
+                        Status.values()[status[i]], memo);
+                memo.keepShape(i, local[i], taken, sh);
             }
-            if (sh.status().ordinal() != status[i]) {
-                throw new IllegalStateException("decoded " + ids[i] + " as " + sh.status() + ", encoded "
+            if (sh.proc().status.ordinal() != status[i]) {
+                throw new IllegalStateException("decoded " + ids[i] + " as " + sh.proc().status + ", encoded "
                         + Status.values()[status[i]]);
             }
             shapes[i] = sh;
@@ -1254,20 +1295,29 @@ public final class Semantics {
         }
         for (int c = 0; c < kinds.length; c++) {
             Chan ch = s.chans[c];
+            if (ch == null) {
+                if (writers[c] == 0 && readers[c] == 0) {
+                    s.chans[c] = idle[c];
+                    continue;
+                }
+                ch = new Chan(false);
+                ch.owner = s.token;
+                s.chans[c] = ch;
+            }
             ch.writers = writers[c] == 0 ? State.NO_OFFERS : new Offer[writers[c]];
             ch.readers = readers[c] == 0 ? State.NO_OFFERS : new Offer[readers[c]];
             writers[c] = 0;
             readers[c] = 0;
         }
-        for (int i = 0; i < ids.length; i++) {
-            Proc p = s.procs[i];
+        for (int i = 0; i < n; i++) {
             Memo.Shape sh = shapes[i];
-            p.status = sh.status();
-            p.request = sh.request();
-            p.afterGuard = sh.afterGuard();
-            p.offeredOn = sh.offeredOn();
-            p.offeredCount = sh.offeredOn().length;
-            p.offeredShared = true;
+            Proc p = sh.proc();
+            if (server != null && (server[i] >= 0 || answer.get(i) != null)) {
+                p = p.copy(s.token);
+                p.server = server[i];
+                p.toAnswer = answer.get(i);
+            }
+            s.procs[i] = p;
             for (int k = 0; k < sh.offers().length; k++) {
                 int c = sh.channels()[k];
                 if (sh.write()[k]) {
@@ -1276,51 +1326,50 @@ public final class Semantics {
                     s.chans[c].readers[readers[c]++] = sh.offers()[k];
                 }
             }
-            switch (p.status) {
-                case ENDED, FAILED -> {
-                    s.running--;
-                    if (p.status == Status.FAILED) {
-                        s.failed = i;
-                    }
-                }
-                default -> {
+            if (p.status == Status.ENDED || p.status == Status.FAILED) {
+                s.running--;
+                if (p.status == Status.FAILED) {
+                    s.failed = i;
                 }
             }
-            refreshProcess(s, i);
+            if (hasOwnMove(p)) {
+                s.ready.add(i);
+            }
         }
         for (int c = 0; c < kinds.length; c++) {
-            if (writers[c] > 0 || readers[c] > 0) {
-                refreshChannel(s, c);
+            if ((writers[c] > 0 || readers[c] > 0) && channelLive(s, c)) {
+                s.live.add(c); // a channel nobody offers on is not live
             }
         }
-        return s; // a channel nobody offers on is not live
+        return s;
     }
 
     /**
-     * What a process in this local state (with its call taken or not) is once it makes its pending request, in
-     * a state with nobody else: {@link #advance} does it, and the result is read off.
+     * A process in this local state (its call taken by {@code server}, or -1) once it has made its pending
+     * request, alone in a state: {@link #advance} does it, and the process and its offers are read off.
      */
-    private Memo.Shape shape(int process, Proc of, boolean[] buffered, Status encoded) {
+    private Memo.Shape shape(int process, ProcessMachine machine, int local, int server, Status encoded, Memo memo) {
         State scratch = new State(ids.length, buffered);
         Proc p = new Proc();
         p.owner = scratch.token;
-        p.machine = of.machine;
+        p.machine = machine;
         p.machineShared = true;
-        p.local = of.local;
-        p.server = of.server;
+        p.local = local;
+        p.server = server;
         scratch.procs[process] = p;
         if (encoded == Status.ENDED || encoded == Status.FAILED || encoded == Status.RUNNABLE) {
             p.status = encoded; // a finished machine, or one between its step budgets: no request to make
-        } else if (p.machine.pending() instanceof Request.Call && p.server >= 0) {
-            waitFor(scratch, process, p.machine.pending()); // its request was taken: it waits for the reply
+        } else if (machine.pending() instanceof Request.Call && server >= 0) {
+            waitFor(scratch, process, machine.pending()); // its request was taken: it waits for the reply
         } else {
-            advance(scratch, process, p.machine.pending(), EventSink.NONE);
+            advance(scratch, process, machine.pending(), EventSink.NONE);
         }
         List<Integer> channels = new ArrayList<>();
         List<Offer> offers = new ArrayList<>();
         List<Boolean> write = new ArrayList<>();
-        int[] on = java.util.Arrays.copyOf(p.offeredOn, p.offeredCount);
-        for (int c : on) {
+        p.offeredOn = java.util.Arrays.copyOf(p.offeredOn, p.offeredCount);
+        p.offeredShared = true;
+        for (int c : p.offeredOn) {
             for (Offer o : scratch.chans[c].writers) {
                 channels.add(c);
                 offers.add(o);
@@ -1338,7 +1387,9 @@ public final class Semantics {
             cs[k] = channels.get(k);
             ws[k] = write.get(k);
         }
-        return new Memo.Shape(p.status, p.request, p.afterGuard, on, cs, offers.toArray(new Offer[0]), ws);
+        p.owner = memo; // no state's token: every state that shares it copies it before a change
+        p.server = -1;
+        return new Memo.Shape(p, cs, offers.toArray(new Offer[0]), ws);
     }
 
     private static long readVarLong(byte[] b, int[] at) {

@@ -167,6 +167,20 @@ public final class State {
         running = processes;
     }
 
+    /**
+     * A state to fill in (a rebuilt one, {@link Semantics#decode}): no channels yet, and the timers shared with
+     * {@code timers} (an empty queue nobody changes in place) until a move sets one.
+     */
+    State(int processes, int channels, PriorityQueue<Timer> timers) {
+        procs = new Proc[processes];
+        chans = new Chan[channels];
+        ready = new IndexSet(processes);
+        live = new IndexSet(channels);
+        this.timers = timers;
+        ownTimers = false;
+        running = processes;
+    }
+
     private State(State o) {
         procs = o.procs.clone();
         chans = o.chans.clone();
