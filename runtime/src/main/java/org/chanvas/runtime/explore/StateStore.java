@@ -17,9 +17,15 @@ final class StateStore {
     private long[] offsets = new long[1 << 12];
     private int[] parents = new int[1 << 12];
     private int[] moves = new int[1 << 12];
+    /** Bits of a slot that keep the state's hash; the others keep where its bytes start in the arena, plus 1. */
+    private static final int HASH_BITS = 28;
+    private static final long HASH_MASK = (1L << HASH_BITS) - 1;
+    /** The table stops doubling here: its index takes the stored hash bits (beyond, probes get longer). */
+    private static final int MAX_SLOTS = 1 << HASH_BITS;
     /**
-     * Per slot: (state number + 1) in the high half and the state's hash in the low, 0 empty; one array, so a
-     * probe costs one cache miss and the arena is read only when the hashes match.
+     * Per slot: (arena offset + 1) in the high 36 bits and the state's hash in the low 28, 0 empty; one array,
+     * so a probe costs one cache miss, and the arena is read straight from the slot (no state number to look
+     * up first) only when the hashes match.
      */
     private long[] slots = new long[1 << 14];
     private int count;
@@ -51,15 +57,18 @@ final class StateStore {
 
     /** Adds the bytes as a new state and returns its number, or returns -1 when they are already stored. */
     int add(byte[] b, int len, int parent, int move) {
-        int h = hash(b, len);
+        long h = hash(b, len) & HASH_MASK;
         int mask = slots.length - 1;
-        int i = h & mask;
+        int i = (int) h & mask;
         long e;
         while ((e = slots[i]) != 0) {
-            if ((int) e == h && same((int) (e >>> 32) - 1, b, len)) {
+            if ((e & HASH_MASK) == h && same((e >>> HASH_BITS) - 1, b, len)) {
                 return -1;
             }
             i = (i + 1) & mask;
+        }
+        if (count + 1 >= slots.length) {
+            throw new IllegalStateException("the visited set is full at " + count + " states");
         }
         int id = count++;
         if (id == offsets.length) {
@@ -68,11 +77,12 @@ final class StateStore {
             parents = Arrays.copyOf(parents, n);
             moves = Arrays.copyOf(moves, n);
         }
-        offsets[id] = append(b, len);
+        long at = append(b, len);
+        offsets[id] = at;
         parents[id] = parent;
         moves[id] = move;
-        slots[i] = ((long) (id + 1) << 32) | (h & 0xFFFFFFFFL);
-        if (count * 2L > slots.length) {
+        slots[i] = ((at + 1) << HASH_BITS) | h;
+        if (count * 2L > slots.length && slots.length < MAX_SLOTS) {
             grow();
         }
         return id;
@@ -133,8 +143,7 @@ final class StateStore {
         return ((long) len << 32) | p;
     }
 
-    private boolean same(int id, byte[] b, int len) {
-        long off = offsets[id];
+    private boolean same(long off, byte[] b, int len) {
         byte[] c = chunks[(int) (off >>> CHUNK_BITS)];
         int p = (int) (off & (CHUNK - 1));
         int stored = 0;
@@ -154,7 +163,7 @@ final class StateStore {
         int mask = slots.length - 1;
         for (long e : old) {
             if (e != 0) {
-                int i = (int) e & mask;
+                int i = (int) (e & HASH_MASK) & mask;
                 while (slots[i] != 0) {
                     i = (i + 1) & mask;
                 }
