@@ -48,6 +48,16 @@ public final class Memo {
     }
 
     /**
+     * Per process, by local state: the last answer looked up and its result. A local state nearly always gets
+     * the same answer (a send's resume, a recv's message), so this spares the key and the map on most moves.
+     */
+    private static final class Last {
+        Key[] keys = new Key[8];
+        Result[] results = new Result[8];
+    }
+
+    private final List<Last> last = new ArrayList<>();
+    /**
      * A process in one local state once it has made its pending request, alone in a state: the process (status,
      * request, after guard, the channels it offers on; shared by every state rebuilt with it, so it is copied
      * before a change) and its offers, with their channel and direction, channel by channel in guard order. A
@@ -83,6 +93,7 @@ public final class Memo {
             locals.add(new HashMap<>());
             results.add(new HashMap<>());
             machines.add(new ArrayList<>());
+            last.add(new Last());
             shapes.add(new ArrayList<>());
         }
     }
@@ -131,7 +142,36 @@ public final class Memo {
             p.local = -1;
             return stop;
         }
-        Key key = new Key(local(process, p), how, guard, value);
+        int local = local(process, p);
+        Last seen = last.get(process);
+        Result r = null;
+        if (local < seen.keys.length) {
+            Key k = seen.keys[local];
+            if (k != null && k.how() == how && k.guard() == guard && java.util.Objects.equals(k.value(), value)) {
+                r = seen.results[local];
+            }
+        }
+        if (r == null) {
+            Key key = new Key(local, how, guard, value);
+            r = lookUp(sem, s, p, process, key, out);
+            if (local >= seen.keys.length) {
+                int n = Math.max(local + 1, seen.keys.length * 2);
+                seen.keys = Arrays.copyOf(seen.keys, n);
+                seen.results = Arrays.copyOf(seen.results, n);
+            }
+            seen.keys[local] = key;
+            seen.results[local] = r;
+        }
+        p.machine = r.machine();
+        p.machineShared = true;
+        p.local = r.local();
+        return r.request();
+    }
+
+    private Result lookUp(Semantics sem, State s, State.Proc p, int process, Key key, EventSink out) {
+        int how = key.how();
+        int guard = key.guard();
+        Object value = key.value();
         Result r = results.get(process).get(key);
         if (r == null) {
             ProcessMachine m = p.machine.copy();
@@ -140,10 +180,7 @@ public final class Memo {
             r = new Result(m, number(process, m), stop);
             results.get(process).put(key, r);
         }
-        p.machine = r.machine();
-        p.machineShared = true;
-        p.local = r.local();
-        return r.request();
+        return r;
     }
 
     /** The number of the process's local state (its machine is never changed while it is shared). */
