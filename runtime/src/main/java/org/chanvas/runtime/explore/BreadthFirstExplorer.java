@@ -88,7 +88,8 @@ public final class BreadthFirstExplorer implements Explorer {
         long transitions = 0;
         List<Move> moves = new ArrayList<>();
         Consumer<Move> collect = moves::add;
-        List<Map<String, Long>> levelMax = new ArrayList<>();
+        // Where each level starts: what keeps growing is measured on two levels, only once the bound is hit.
+        List<Integer> levelStarts = new ArrayList<>();
         if (init.failed() >= 0) {
             return bad(x, initId, Verdict.ERROR, transitions, t0);
         }
@@ -99,7 +100,7 @@ public final class BreadthFirstExplorer implements Explorer {
         long nextProgress = t0 + 1_000_000_000L;
         int expanded = 0;
         while (levelStart < levelEnd) {
-            levelMax.add(measure(x, levelStart, levelEnd));
+            levelStarts.add(levelStart);
             for (int sid = levelStart; sid < levelEnd; sid++) {
                 State s = x.load(sid);
                 moves.clear();
@@ -123,13 +124,13 @@ public final class BreadthFirstExplorer implements Explorer {
                         return bad(x, id, Verdict.ERROR, transitions, t0);
                     }
                     if (x.store.size() >= maxStates) {
-                        return inconclusive(x, transitions, t0, levelMax, levelEnd, x.store.size(),
+                        return inconclusive(x, transitions, t0, levelStarts, levelEnd, x.store.size(),
                                 List.of("the state bound of " + maxStates + " states was reached"));
                     }
                 }
                 if ((++expanded & 0x3FF) == 0) {
                     if (listener.cancelled()) {
-                        return inconclusive(x, transitions, t0, levelMax, levelEnd, x.store.size(),
+                        return inconclusive(x, transitions, t0, levelStarts, levelEnd, x.store.size(),
                                 List.of("cancelled"));
                     }
                     long now = System.nanoTime();
@@ -249,14 +250,19 @@ public final class BreadthFirstExplorer implements Explorer {
         return max;
     }
 
-    private ExploreResult inconclusive(Search x, long transitions, long t0, List<Map<String, Long>> levelMax,
+    /**
+     * The bound was hit (or the search cancelled) while levels {@code levelStarts} were searched and the next
+     * one, {@code [lastFrom, lastTo)}, was being stored: what grew from the middle level to that one is named.
+     */
+    private ExploreResult inconclusive(Search x, long transitions, long t0, List<Integer> levelStarts,
                                        int lastFrom, int lastTo, List<String> why) {
-        levelMax.add(measure(x, lastFrom, lastTo));
         List<String> growing = new ArrayList<>(why);
-        int n = levelMax.size();
+        int n = levelStarts.size() + 1;
         if (n >= 3) {
-            Map<String, Long> now = levelMax.get(n - 1);
-            Map<String, Long> before = levelMax.get(n / 2);
+            Map<String, Long> now = measure(x, lastFrom, lastTo);
+            int middle = n / 2;
+            int middleEnd = middle + 1 < levelStarts.size() ? levelStarts.get(middle + 1) : lastFrom;
+            Map<String, Long> before = measure(x, levelStarts.get(middle), middleEnd);
             for (var e : now.entrySet()) {
                 Long b = before.get(e.getKey());
                 if (b != null && e.getValue() > b) {

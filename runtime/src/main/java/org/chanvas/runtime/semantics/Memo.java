@@ -66,6 +66,32 @@ public final class Memo {
     record Shape(State.Proc proc, int[] channels, State.Offer[] offers, boolean[] write) {
     }
 
+    /** Arrays {@link Semantics#decode} works in, kept so that rebuilding a state allocates only the state. */
+    static final class Scratch {
+        final int[] local;
+        final int[] status;
+        final Shape[] shapes;
+        final int[] writers;
+        final int[] readers;
+
+        Scratch(int processes, int channels) {
+            local = new int[processes];
+            status = new int[processes];
+            shapes = new Shape[processes];
+            writers = new int[channels];
+            readers = new int[channels];
+        }
+    }
+
+    private Scratch decoding;
+
+    Scratch scratch(int processes, int channels) {
+        if (decoding == null || decoding.local.length != processes || decoding.writers.length != channels) {
+            decoding = new Scratch(processes, channels);
+        }
+        return decoding;
+    }
+
     /** Per process: shapes by local state number, twice (call not taken at 2n, taken at 2n + 1). */
     private final List<ArrayList<Shape>> shapes = new ArrayList<>();
     private final int yieldLimit;

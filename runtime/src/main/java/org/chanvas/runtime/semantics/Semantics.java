@@ -1221,8 +1221,9 @@ public final class Semantics {
         int n = ids.length;
         State s = new State(n, kinds.length, noTimers);
         int[] at = {from};
-        int[] local = new int[n];
-        int[] status = new int[n];
+        Memo.Scratch scratch = memo.scratch(n, kinds.length);
+        int[] local = scratch.local;
+        int[] status = scratch.status;
         for (int i = 0; i < n; i++) {
             long v = readVarLong(b, at);
             local[i] = (int) (v / 5);
@@ -1269,9 +1270,11 @@ public final class Semantics {
         // (its status, its offers) depends on the local state alone, so the memo keeps it per local state, with
         // the process as it then is (shared by every state it occurs in: a move copies it before changing it),
         // and the channels' offer lists are filled in one pass, in (process, guard) order.
-        Memo.Shape[] shapes = new Memo.Shape[n];
-        int[] writers = new int[kinds.length];
-        int[] readers = new int[kinds.length];
+        Memo.Shape[] shapes = scratch.shapes;
+        int[] writers = scratch.writers;
+        int[] readers = scratch.readers;
+        java.util.Arrays.fill(writers, 0);
+        java.util.Arrays.fill(readers, 0);
         for (int i = 0; i < n; i++) {
             boolean taken = server != null && server[i] >= 0;
             Memo.Shape sh = memo.shape(i, local[i], taken);
