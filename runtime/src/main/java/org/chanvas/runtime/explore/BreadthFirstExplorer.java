@@ -69,11 +69,9 @@ public final class BreadthFirstExplorer implements Explorer {
             return store.add(b, b.length, parent, move);
         }
 
-        /** The stored state {@code id}, rebuilt from its bytes. */
-        State load(int id) {
-            long span = store.span(id);
-            int from = (int) span;
-            return sem.decode(store.chunk(id), from, from + (int) (span >>> 32), memo);
+        /** The state the cursor is at, rebuilt from its bytes. */
+        State load(StateStore.Cursor at) {
+            return sem.decode(at.chunk, at.from, at.to, memo);
         }
     }
 
@@ -90,6 +88,7 @@ public final class BreadthFirstExplorer implements Explorer {
         Consumer<Move> collect = moves::add;
         // Where each level starts: what keeps growing is measured on two levels, only once the bound is hit.
         List<Integer> levelStarts = new ArrayList<>();
+        List<Long> levelPositions = new ArrayList<>();
         if (init.failed() >= 0) {
             return bad(x, initId, Verdict.ERROR, transitions, t0);
         }
@@ -97,12 +96,17 @@ public final class BreadthFirstExplorer implements Explorer {
         // the search holds no state object beyond the one it expands, and rebuilds that one from its bytes.
         int levelStart = initId;
         int levelEnd = initId + 1;
+        long levelStartPos = 0;
+        long levelEndPos = x.store.end();
         long nextProgress = t0 + 1_000_000_000L;
         int expanded = 0;
         while (levelStart < levelEnd) {
             levelStarts.add(levelStart);
+            levelPositions.add(levelStartPos);
+            StateStore.Cursor at = x.store.new Cursor(levelStartPos);
             for (int sid = levelStart; sid < levelEnd; sid++) {
-                State s = x.load(sid);
+                at.next();
+                State s = x.load(at);
                 moves.clear();
                 sem.enabled(s, collect);
                 if (moves.isEmpty()) {
@@ -124,13 +128,13 @@ public final class BreadthFirstExplorer implements Explorer {
                         return bad(x, id, Verdict.ERROR, transitions, t0);
                     }
                     if (x.store.size() >= maxStates) {
-                        return inconclusive(x, transitions, t0, levelStarts, levelEnd, x.store.size(),
+                        return inconclusive(x, transitions, t0, levelStarts, levelPositions, levelEnd, levelEndPos,
                                 List.of("the state bound of " + maxStates + " states was reached"));
                     }
                 }
                 if ((++expanded & 0x3FF) == 0) {
                     if (listener.cancelled()) {
-                        return inconclusive(x, transitions, t0, levelStarts, levelEnd, x.store.size(),
+                        return inconclusive(x, transitions, t0, levelStarts, levelPositions, levelEnd, levelEndPos,
                                 List.of("cancelled"));
                     }
                     long now = System.nanoTime();
@@ -142,6 +146,8 @@ public final class BreadthFirstExplorer implements Explorer {
             }
             levelStart = levelEnd;
             levelEnd = x.store.size();
+            levelStartPos = levelEndPos;
+            levelEndPos = x.store.end();
         }
         return result(x, Verdict.DEADLOCK_FREE, transitions, t0, List.of(), List.of(), null, null, List.of());
     }
@@ -218,12 +224,17 @@ public final class BreadthFirstExplorer implements Explorer {
     }
 
     /** Per level: the largest buffer of each channel and the largest integer or list of each variable. */
-    private static Map<String, Long> measure(Search x, int from, int to) {
+    private static Map<String, Long> measure(Search x, int from, int to, long fromPos) {
         Map<String, Long> max = new TreeMap<>();
         int step = Math.max(1, (to - from) / SAMPLE);
         Semantics sem = x.sem;
-        for (int i = from; i < to; i += step) {
-            State s = x.load(i);
+        StateStore.Cursor at = x.store.new Cursor(fromPos);
+        for (int i = from; i < to; i++) {
+            at.next();
+            if ((i - from) % step != 0) {
+                continue;
+            }
+            State s = x.load(at);
             for (int c = 0; c < s.channelCount(); c++) {
                 max.merge("channel " + sem.channelId(c) + " holds up to % messages", (long) s.buffer(c).size(),
                         Math::max);
@@ -255,14 +266,14 @@ public final class BreadthFirstExplorer implements Explorer {
      * one, {@code [lastFrom, lastTo)}, was being stored: what grew from the middle level to that one is named.
      */
     private ExploreResult inconclusive(Search x, long transitions, long t0, List<Integer> levelStarts,
-                                       int lastFrom, int lastTo, List<String> why) {
+                                       List<Long> levelPositions, int lastFrom, long lastPos, List<String> why) {
         List<String> growing = new ArrayList<>(why);
         int n = levelStarts.size() + 1;
         if (n >= 3) {
-            Map<String, Long> now = measure(x, lastFrom, lastTo);
+            Map<String, Long> now = measure(x, lastFrom, x.store.size(), lastPos);
             int middle = n / 2;
             int middleEnd = middle + 1 < levelStarts.size() ? levelStarts.get(middle + 1) : lastFrom;
-            Map<String, Long> before = measure(x, levelStarts.get(middle), middleEnd);
+            Map<String, Long> before = measure(x, levelStarts.get(middle), middleEnd, levelPositions.get(middle));
             for (var e : now.entrySet()) {
                 Long b = before.get(e.getKey());
                 if (b != null && e.getValue() > b) {

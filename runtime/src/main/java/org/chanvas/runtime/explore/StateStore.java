@@ -3,9 +3,11 @@ package org.chanvas.runtime.explore;
 import java.util.Arrays;
 
 /**
- * The visited set: each state's canonical bytes in a flat arena, an open-addressing table of state numbers
- * over it, and per state its parent and the move that led to it, for the shortest path back. No object per
- * state: ten million states cost their bytes plus about 24 bytes of bookkeeping each.
+ * The visited set: each state's canonical bytes in a flat arena, in the order they were stored, an
+ * open-addressing table over it, and per state its parent and the move that led to it, for the shortest path
+ * back. No object per state: ten million states cost their bytes plus about 16 bytes of bookkeeping each (8
+ * in the table, 8 for parent and move). A search reads states back in storage order ({@link Cursor}), so no
+ * state needs its own offset.
  */
 final class StateStore {
 
@@ -14,7 +16,6 @@ final class StateStore {
 
     private byte[][] chunks = new byte[1][];
     private long used;
-    private long[] offsets = new long[1 << 12];
     private int[] parents = new int[1 << 12];
     private int[] moves = new int[1 << 12];
     /** Bits of a slot that keep the state's hash; the others keep where its bytes start in the arena, plus 1. */
@@ -52,7 +53,7 @@ final class StateStore {
         for (byte[] c : chunks) {
             arena += c == null ? 0 : c.length;
         }
-        return arena + 8L * slots.length + 16L * offsets.length;
+        return arena + 8L * slots.length + 8L * parents.length;
     }
 
     /** Adds the bytes as a new state and returns its number, or returns -1 when they are already stored. */
@@ -71,14 +72,12 @@ final class StateStore {
             throw new IllegalStateException("the visited set is full at " + count + " states");
         }
         int id = count++;
-        if (id == offsets.length) {
-            int n = offsets.length * 2;
-            offsets = Arrays.copyOf(offsets, n);
+        if (id == parents.length) {
+            int n = parents.length * 2;
             parents = Arrays.copyOf(parents, n);
             moves = Arrays.copyOf(moves, n);
         }
         long at = append(b, len);
-        offsets[id] = at;
         parents[id] = parent;
         moves[id] = move;
         slots[i] = ((at + 1) << HASH_BITS) | h;
@@ -122,25 +121,47 @@ final class StateStore {
         return start;
     }
 
-    /** The arena chunk that holds state {@code id}'s bytes (see {@link #span}). */
-    byte[] chunk(int id) {
-        return chunks[(int) (offsets[id] >>> CHUNK_BITS)];
+    /** Where the next state stored will be (or the chunk after it, when it does not fit): a {@link Cursor}'s start. */
+    long end() {
+        return used;
     }
 
-    /** Where state {@code id}'s bytes lie in its {@link #chunk}: the start in the low half, the length in the high. */
-    long span(int id) {
-        long off = offsets[id];
-        byte[] c = chunks[(int) (off >>> CHUNK_BITS)];
-        int p = (int) (off & (CHUNK - 1));
-        int len = 0;
-        int shift = 0;
-        byte x;
-        do {
-            x = c[p++];
-            len |= (x & 0x7F) << shift;
-            shift += 7;
-        } while ((x & 0x80) != 0);
-        return ((long) len << 32) | p;
+    /** Reads stored states one after another in the order they were stored, from a position {@link #end} gave. */
+    final class Cursor {
+        private long pos;
+        /** The current state's bytes are {@code chunk[from, to)}. */
+        byte[] chunk;
+        int from;
+        int to;
+
+        Cursor(long pos) {
+            this.pos = pos;
+        }
+
+        /** Moves to the next stored state. */
+        void next() {
+            int ci = (int) (pos >>> CHUNK_BITS);
+            int p = (int) (pos & (CHUNK - 1));
+            byte[] c = chunks[ci];
+            // A state never straddles two chunks: past a chunk's last one (its unused tail is zeros, and a
+            // length is at least 1) the next is at the start of the next chunk.
+            if (p >= c.length || c[p] == 0) {
+                c = chunks[++ci];
+                p = 0;
+            }
+            int len = 0;
+            int shift = 0;
+            byte x;
+            do {
+                x = c[p++];
+                len |= (x & 0x7F) << shift;
+                shift += 7;
+            } while ((x & 0x80) != 0);
+            chunk = c;
+            from = p;
+            to = p + len;
+            pos = ((long) ci << CHUNK_BITS) + to;
+        }
     }
 
     private boolean same(long off, byte[] b, int len) {
