@@ -24,9 +24,10 @@ import org.chanvas.runtime.watch.Diagnosis;
  * Breadth-first search over the network's states, as the shared {@link Semantics} (untimed) defines them: the
  * first bad state met is one of the fewest moves from the start, so its path back through the stored parents
  * is a shortest counterexample. The search keeps only what a search needs: states are stored as compact
- * canonical bytes ({@link StateStore}, {@link Semantics#encode(State, ByteSink, Memo)}) and only the current
- * and next levels are held as objects, which share all they do not change (copy-on-write states, machines
- * shared through the {@link Memo}).
+ * canonical bytes ({@link StateStore}, {@link Semantics#encode(State, ByteSink, Memo)}); a level is a range of
+ * stored states, each rebuilt from its bytes when it is expanded ({@link Semantics#decode}), and a successor is
+ * an {@link State#encodingCopy() encoding copy} that is stored and dropped. So no state object outlives its
+ * expansion, and the heap holds the visited set and the {@link Memo}'s local states.
  */
 public final class BreadthFirstExplorer implements Explorer {
 
