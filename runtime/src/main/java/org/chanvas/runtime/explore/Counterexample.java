@@ -47,7 +47,7 @@ public record Counterexample(Semantics semantics, List<Move> moves, List<Integer
                 want.add(TraceWriter.json(e));
             }
         }
-        Semantics sem = new Semantics(plan, Transitions.OPTIONS);
+        Semantics sem = new Semantics(plan, BreadthFirstExplorer.OPTIONS);
         State st = sem.initial();
         List<RunEvent> made = new ArrayList<>();
         EventSink sink = made::add;
@@ -124,7 +124,7 @@ public record Counterexample(Semantics semantics, List<Move> moves, List<Integer
         boolean again = true;
         while (again) {
             again = false;
-            for (int p = 0; p < st.processCount(); p++) {
+            for (int p = 0; p < st.processCount() && st.failed() < 0; p++) {
                 if (st.status(p) == State.Status.RUNNABLE) {
                     Move step = new Move.Step(p);
                     sem.apply(st, step, sink);

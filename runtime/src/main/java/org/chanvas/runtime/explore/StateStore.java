@@ -3,9 +3,11 @@ package org.chanvas.runtime.explore;
 import java.util.Arrays;
 
 /**
- * The visited set: each state's canonical bytes in a flat arena, an open-addressing table of state numbers
- * over it, and per state its parent and the move that led to it, for the shortest path back. No object per
- * state: ten million states cost their bytes plus about 24 bytes of bookkeeping each.
+ * The visited set: each state's canonical bytes in a flat arena, in the order they were stored, an
+ * open-addressing table over it, and per state its parent and the move that led to it, for the shortest path
+ * back. No object per state: ten million states cost their bytes plus about 16 bytes of bookkeeping each (8
+ * in the table, 8 for parent and move). A search reads states back in storage order ({@link Cursor}), so no
+ * state needs its own offset.
  */
 final class StateStore {
 
@@ -14,12 +16,17 @@ final class StateStore {
 
     private byte[][] chunks = new byte[1][];
     private long used;
-    private long[] offsets = new long[1 << 12];
     private int[] parents = new int[1 << 12];
     private int[] moves = new int[1 << 12];
+    /** Bits of a slot that keep the state's hash; the others keep where its bytes start in the arena, plus 1. */
+    private static final int HASH_BITS = 28;
+    private static final long HASH_MASK = (1L << HASH_BITS) - 1;
+    /** The table stops doubling here: its index takes the stored hash bits (beyond, probes get longer). */
+    private static final int MAX_SLOTS = 1 << HASH_BITS;
     /**
-     * Per slot: (state number + 1) in the high half and the state's hash in the low, 0 empty; one array, so a
-     * probe costs one cache miss and the arena is read only when the hashes match.
+     * Per slot: (arena offset + 1) in the high 36 bits and the state's hash in the low 28, 0 empty; one array,
+     * so a probe costs one cache miss, and the arena is read straight from the slot (no state number to look
+     * up first) only when the hashes match.
      */
     private long[] slots = new long[1 << 14];
     private int count;
@@ -46,33 +53,35 @@ final class StateStore {
         for (byte[] c : chunks) {
             arena += c == null ? 0 : c.length;
         }
-        return arena + 8L * slots.length + 16L * offsets.length;
+        return arena + 8L * slots.length + 8L * parents.length;
     }
 
     /** Adds the bytes as a new state and returns its number, or returns -1 when they are already stored. */
     int add(byte[] b, int len, int parent, int move) {
-        int h = hash(b, len);
+        long h = hash(b, len) & HASH_MASK;
         int mask = slots.length - 1;
-        int i = h & mask;
+        int i = (int) h & mask;
         long e;
         while ((e = slots[i]) != 0) {
-            if ((int) e == h && same((int) (e >>> 32) - 1, b, len)) {
+            if ((e & HASH_MASK) == h && same((e >>> HASH_BITS) - 1, b, len)) {
                 return -1;
             }
             i = (i + 1) & mask;
         }
+        if (count + 1 >= slots.length) {
+            throw new IllegalStateException("the visited set is full at " + count + " states");
+        }
         int id = count++;
-        if (id == offsets.length) {
-            int n = offsets.length * 2;
-            offsets = Arrays.copyOf(offsets, n);
+        if (id == parents.length) {
+            int n = parents.length * 2;
             parents = Arrays.copyOf(parents, n);
             moves = Arrays.copyOf(moves, n);
         }
-        offsets[id] = append(b, len);
+        long at = append(b, len);
         parents[id] = parent;
         moves[id] = move;
-        slots[i] = ((long) (id + 1) << 32) | (h & 0xFFFFFFFFL);
-        if (count * 2L > slots.length) {
+        slots[i] = ((at + 1) << HASH_BITS) | h;
+        if (count * 2L > slots.length && slots.length < MAX_SLOTS) {
             grow();
         }
         return id;
@@ -112,8 +121,50 @@ final class StateStore {
         return start;
     }
 
-    private boolean same(int id, byte[] b, int len) {
-        long off = offsets[id];
+    /** Where the next state stored will be (or the chunk after it, when it does not fit): a {@link Cursor}'s start. */
+    long end() {
+        return used;
+    }
+
+    /** Reads stored states one after another in the order they were stored, from a position {@link #end} gave. */
+    final class Cursor {
+        private long pos;
+        /** The current state's bytes are {@code chunk[from, to)}. */
+        byte[] chunk;
+        int from;
+        int to;
+
+        Cursor(long pos) {
+            this.pos = pos;
+        }
+
+        /** Moves to the next stored state. */
+        void next() {
+            int ci = (int) (pos >>> CHUNK_BITS);
+            int p = (int) (pos & (CHUNK - 1));
+            byte[] c = chunks[ci];
+            // A state never straddles two chunks: past a chunk's last one (its unused tail is zeros, and a
+            // length is at least 1) the next is at the start of the next chunk.
+            if (p >= c.length || c[p] == 0) {
+                c = chunks[++ci];
+                p = 0;
+            }
+            int len = 0;
+            int shift = 0;
+            byte x;
+            do {
+                x = c[p++];
+                len |= (x & 0x7F) << shift;
+                shift += 7;
+            } while ((x & 0x80) != 0);
+            chunk = c;
+            from = p;
+            to = p + len;
+            pos = ((long) ci << CHUNK_BITS) + to;
+        }
+    }
+
+    private boolean same(long off, byte[] b, int len) {
         byte[] c = chunks[(int) (off >>> CHUNK_BITS)];
         int p = (int) (off & (CHUNK - 1));
         int stored = 0;
@@ -133,7 +184,7 @@ final class StateStore {
         int mask = slots.length - 1;
         for (long e : old) {
             if (e != 0) {
-                int i = (int) e & mask;
+                int i = (int) (e & HASH_MASK) & mask;
                 while (slots[i] != 0) {
                     i = (i + 1) & mask;
                 }

@@ -90,6 +90,12 @@ public final class Semantics {
     private final MachineOptions machineOptions;
     /** Whether any channel is a call channel (only then does a state hold pending calls). */
     private final boolean hasCalls;
+    /** Per channel: whether it holds messages (buffered or unbounded). */
+    private final boolean[] buffered;
+    /** Per channel without a buffer: a channel with no offers, shared by rebuilt states (copied before a change). */
+    private final Chan[] idle;
+    /** The timers of rebuilt states until a move sets one: empty, never changed in place. */
+    private final java.util.PriorityQueue<State.Timer> noTimers;
 
     /**
      * The semantics with default value limits; timed with one print budget for this semantics (a run), untimed
@@ -143,6 +149,16 @@ public final class Semantics {
             scripts[i] = MachineScript.of(plan.processes().get(i).body());
         }
         hasCalls = java.util.Arrays.asList(kinds).contains(ChannelKind.CALL);
+        buffered = new boolean[kinds.length];
+        for (int i = 0; i < kinds.length; i++) {
+            buffered[i] = capacity[i] > 0;
+        }
+        State blank = new State(n, buffered);
+        idle = blank.chans;
+        for (Chan c : idle) {
+            c.owner = this; // no state's token
+        }
+        noTimers = blank.timers;
         machineOptions = machines.withStepBudget(options.stepBudget()).withRandomMode(options.random());
     }
 
@@ -253,6 +269,9 @@ public final class Semantics {
      * with the other due ones); when nothing else can move, the earliest timers fire (time passes).
      */
     public void enabled(State s, Consumer<Move> out) {
+        if (s.lean) {
+            throw new IllegalStateException("an encoding copy keeps no offers: decode it to see its moves");
+        }
         if (s.failed >= 0) {
             return;
         }
@@ -479,6 +498,9 @@ public final class Semantics {
     }
 
     private void refreshChannel(State s, int channel) {
+        if (s.lean) {
+            return;
+        }
         boolean live = channelLive(s, channel);
         if (s.live.contains(channel) != live) {
             s.ownLive().set(channel, live);
@@ -486,17 +508,24 @@ public final class Semantics {
     }
 
     private void refreshProcess(State s, int process) {
-        Proc p = s.procs[process];
-        boolean own = switch (p.status) {
+        if (s.lean) {
+            return;
+        }
+        boolean own = hasOwnMove(s.procs[process]);
+        if (s.ready.contains(process) != own) {
+            s.ownReady().set(process, own);
+        }
+    }
+
+    /** Whether the process has a move of its own: a step, a reply, a choice, an untimed after, a due sleep. */
+    private static boolean hasOwnMove(Proc p) {
+        return switch (p.status) {
             case RUNNABLE -> true;
             case WAITING -> p.request instanceof Request.Reply || p.request instanceof Request.Choose
                     || p.afterGuard >= 0 && p.wakeAt < 0;
             case SLEEPING -> p.wakeAt < 0;
             case ENDED, FAILED -> false;
         };
-        if (s.ready.contains(process) != own) {
-            s.ownReady().set(process, own);
-        }
     }
 
     // ---- applying a move ----
@@ -518,6 +547,12 @@ public final class Semantics {
      * again, so a search passes a sink that ignores them; {@code memo} null is the plain apply.
      */
     public void apply(State s, Move move, EventSink out, Memo memo) {
+        if (s.lean) {
+            if (s.moved) {
+                throw new IllegalStateException("an encoding copy takes one move");
+            }
+            s.moved = true;
+        }
         if (timed) {
             s.now += MOVE_NANOS;
         }
@@ -662,10 +697,10 @@ public final class Semantics {
 
     private void transferred(State s, int channel, int from, String fromPort, int to, String toPort, Object value,
                              EventSink out) {
-        if (s.procs[from].partner != to) {
+        if (from >= 0 && s.procs[from].partner != to) {
             s.ownProc(from).partner = to;
         }
-        if (s.procs[to].partner != from) {
+        if (from >= 0 && s.procs[to].partner != from) {
             s.ownProc(to).partner = from;
         }
         if (out.enabled()) {
@@ -723,7 +758,7 @@ public final class Semantics {
     /** Takes all of a process's offers off their channels. */
     private void withdraw(State s, int process) {
         Proc p = s.procs[process];
-        if (p.offeredCount == 0) {
+        if (p.offeredCount == 0 || s.lean) {
             return;
         }
         p = s.ownProc(process);
@@ -738,6 +773,9 @@ public final class Semantics {
     }
 
     private void offer(State s, int process, int channel, Offer o, boolean write) {
+        if (s.lean) {
+            return;
+        }
         Proc p = s.ownProc(process);
         Chan ch = s.ownChan(channel);
         Offer[] list = write ? ch.writers : ch.readers;
@@ -834,12 +872,31 @@ public final class Semantics {
         Request r;
         if (memo != null) {
             r = memo.resume(this, s, p, process, how, guard, value, out);
+            if (s.lean && !timed && waits(r)) {
+                // Only encoded: what the wait makes of the process (its status) is the memo's, as decode() has it.
+                Memo.Shape sh = memo.shape(process, p.local, false);
+                if (sh == null) {
+                    sh = shape(process, p.machine, p.local, -1, Status.WAITING, memo);
+                    memo.keepShape(process, p.local, false, sh);
+                }
+                Proc shaped = sh.proc();
+                p.status = shaped.status;
+                p.request = shaped.request;
+                p.afterGuard = shaped.afterGuard;
+                return;
+            }
         } else {
             ProcessMachine m = ownMachine(p);
             Memo.answer(m, how, guard, value);
             r = local(s.now, process, m, out, 0, null);
         }
         advance(s, process, r, out);
+    }
+
+    /** Whether a request waits for the network (a communication, a reply to give, a choice). */
+    private static boolean waits(Request r) {
+        return r instanceof Request.Send || r instanceof Request.Call || r instanceof Request.Recv
+                || r instanceof Request.Select || r instanceof Request.Reply || r instanceof Request.Choose;
     }
 
     /** The process's machine, its own, to change. */
@@ -1145,10 +1202,211 @@ public final class Semantics {
                 for (Held h : c.buffer) {
                     b.writeValue(h.value());
                 }
-                c.contents = memo.contents(b.toByteArray());
+                c.contents = memo.contents(b.toByteArray(), c.buffer);
             }
             out.writeVarLong(c.contents);
         }
+    }
+
+    /**
+     * The state whose compact encoding ({@link #encode(State, org.chanvas.runtime.interp.ByteSink, Memo)}) is
+     * {@code b[from, to)}, with the same moves and futures as the state encoded: each process gets the memo's
+     * machine of its local state and makes its pending request again, as {@link #apply} made it (so a search
+     * keeps a number per state, not the state). What the encoding leaves out is not known: who put a buffered
+     * message (its writer is -1), whom each process last met; events of moves from it name no such writer.
+     *
+     * @throws IllegalStateException when a process's rebuilt status is not the encoded one (a codec bug)
+     */
+    public State decode(byte[] b, int from, int to, Memo memo) {
+        int n = ids.length;
+        State s = new State(n, kinds.length, noTimers);
+        int[] at = {from};
+        Memo.Scratch scratch = memo.scratch(n, kinds.length);
+        int[] local = scratch.local;
+        int[] status = scratch.status;
+        for (int i = 0; i < n; i++) {
+            long v = readVarLong(b, at);
+            local[i] = (int) (v / 5);
+            status[i] = (int) (v % 5);
+        }
+        int[] server = null;
+        List<HashMap<String, Integer>> answer = null;
+        if (hasCalls) {
+            server = new int[n];
+            answer = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                server[i] = (int) readVarLong(b, at) - 1;
+                int count = (int) readVarLong(b, at);
+                HashMap<String, Integer> clients = null;
+                if (count > 0) {
+                    clients = new HashMap<>(4);
+                    for (int k = 0; k < count; k++) {
+                        char[] port = new char[(int) readVarLong(b, at)];
+                        for (int j = 0; j < port.length; j++) {
+                            port[j] = (char) readVarLong(b, at);
+                        }
+                        clients.put(new String(port), (int) readVarLong(b, at));
+                    }
+                }
+                answer.add(clients);
+            }
+        }
+        for (int c = 0; c < kinds.length; c++) {
+            if (!buffered[c]) {
+                continue;
+            }
+            Chan ch = new Chan(true);
+            ch.owner = s.token;
+            s.chans[c] = ch;
+            ch.contents = (int) readVarLong(b, at);
+            for (Object v : memo.contents(ch.contents)) {
+                ch.buffer.add(new Held(v, -1, null));
+            }
+        }
+        if (at[0] != to) {
+            throw new IllegalStateException("state encoding of " + (to - from) + " bytes, read " + (at[0] - from));
+        }
+        // Each process makes its pending request again. What a request does to a state with nobody else in it
+        // (its status, its offers) depends on the local state alone, so the memo keeps it per local state, with
+        // the process as it then is (shared by every state it occurs in: a move copies it before changing it),
+        // and the channels' offer lists are filled in one pass, in (process, guard) order.
+        Memo.Shape[] shapes = scratch.shapes;
+        int[] writers = scratch.writers;
+        int[] readers = scratch.readers;
+        java.util.Arrays.fill(writers, 0);
+        java.util.Arrays.fill(readers, 0);
+        for (int i = 0; i < n; i++) {
+            boolean taken = server != null && server[i] >= 0;
+            Memo.Shape sh = memo.shape(i, local[i], taken);
+            if (sh == null) {
+                sh = shape(i, memo.machine(i, local[i]), local[i], taken ? server[i] : -1,
+                        Status.values()[status[i]], memo);
+                memo.keepShape(i, local[i], taken, sh);
+            }
+            if (sh.proc().status.ordinal() != status[i]) {
+                throw new IllegalStateException("decoded " + ids[i] + " as " + sh.proc().status + ", encoded "
+                        + Status.values()[status[i]]);
+            }
+            shapes[i] = sh;
+            for (int k = 0; k < sh.offers().length; k++) {
+                if (sh.write()[k]) {
+                    writers[sh.channels()[k]]++;
+                } else {
+                    readers[sh.channels()[k]]++;
+                }
+            }
+        }
+        for (int c = 0; c < kinds.length; c++) {
+            Chan ch = s.chans[c];
+            if (ch == null) {
+                if (writers[c] == 0 && readers[c] == 0) {
+                    s.chans[c] = idle[c];
+                    continue;
+                }
+                ch = new Chan(false);
+                ch.owner = s.token;
+                s.chans[c] = ch;
+            }
+            ch.writers = writers[c] == 0 ? State.NO_OFFERS : new Offer[writers[c]];
+            ch.readers = readers[c] == 0 ? State.NO_OFFERS : new Offer[readers[c]];
+            writers[c] = 0;
+            readers[c] = 0;
+        }
+        for (int i = 0; i < n; i++) {
+            Memo.Shape sh = shapes[i];
+            Proc p = sh.proc();
+            if (server != null && (server[i] >= 0 || answer.get(i) != null)) {
+                p = p.copy(s.token);
+                p.server = server[i];
+                p.toAnswer = answer.get(i);
+            }
+            s.procs[i] = p;
+            for (int k = 0; k < sh.offers().length; k++) {
+                int c = sh.channels()[k];
+                if (sh.write()[k]) {
+                    s.chans[c].writers[writers[c]++] = sh.offers()[k];
+                } else {
+                    s.chans[c].readers[readers[c]++] = sh.offers()[k];
+                }
+            }
+            if (p.status == Status.ENDED || p.status == Status.FAILED) {
+                s.running--;
+                if (p.status == Status.FAILED) {
+                    s.failed = i;
+                }
+            }
+            if (hasOwnMove(p)) {
+                s.ready.add(i);
+            }
+        }
+        for (int c = 0; c < kinds.length; c++) {
+            if ((writers[c] > 0 || readers[c] > 0) && channelLive(s, c)) {
+                s.live.add(c); // a channel nobody offers on is not live
+            }
+        }
+        return s;
+    }
+
+    /**
+     * A process in this local state (its call taken by {@code server}, or -1) once it has made its pending
+     * request, alone in a state: {@link #advance} does it, and the process and its offers are read off.
+     */
+    private Memo.Shape shape(int process, ProcessMachine machine, int local, int server, Status encoded, Memo memo) {
+        State scratch = new State(ids.length, buffered);
+        Proc p = new Proc();
+        p.owner = scratch.token;
+        p.machine = machine;
+        p.machineShared = true;
+        p.local = local;
+        p.server = server;
+        scratch.procs[process] = p;
+        if (encoded == Status.ENDED || encoded == Status.FAILED || encoded == Status.RUNNABLE) {
+            p.status = encoded; // a finished machine, or one between its step budgets: no request to make
+        } else if (machine.pending() instanceof Request.Call && server >= 0) {
+            waitFor(scratch, process, machine.pending()); // its request was taken: it waits for the reply
+        } else {
+            advance(scratch, process, machine.pending(), EventSink.NONE);
+        }
+        List<Integer> channels = new ArrayList<>();
+        List<Offer> offers = new ArrayList<>();
+        List<Boolean> write = new ArrayList<>();
+        p.offeredOn = java.util.Arrays.copyOf(p.offeredOn, p.offeredCount);
+        p.offeredShared = true;
+        for (int c : p.offeredOn) {
+            for (Offer o : scratch.chans[c].writers) {
+                channels.add(c);
+                offers.add(o);
+                write.add(true);
+            }
+            for (Offer o : scratch.chans[c].readers) {
+                channels.add(c);
+                offers.add(o);
+                write.add(false);
+            }
+        }
+        int[] cs = new int[channels.size()];
+        boolean[] ws = new boolean[channels.size()];
+        for (int k = 0; k < cs.length; k++) {
+            cs[k] = channels.get(k);
+            ws[k] = write.get(k);
+        }
+        p.owner = memo; // no state's token: every state that shares it copies it before a change
+        p.server = -1;
+        return new Memo.Shape(p, cs, offers.toArray(new Offer[0]), ws);
+    }
+
+    private static long readVarLong(byte[] b, int[] at) {
+        long v = 0;
+        int shift = 0;
+        int i = at[0];
+        byte x;
+        do {
+            x = b[i++];
+            v |= (long) (x & 0x7F) << shift;
+            shift += 7;
+        } while ((x & 0x80) != 0);
+        at[0] = i;
+        return v;
     }
 
     /** An enabled move in words, given the state before it, e.g. {@code phil2 receives "fork" from fork2 on give2}. */

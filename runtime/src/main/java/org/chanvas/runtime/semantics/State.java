@@ -129,6 +129,12 @@ public final class State {
     Object token = new Object();
     final Proc[] procs;
     final Chan[] chans;
+    /**
+     * A copy that takes one move and is then only encoded ({@link #encodingCopy()}): offers and readiness are
+     * not kept, and {@code moved} says it took its move.
+     */
+    boolean lean;
+    boolean moved;
     /** Processes with a move of their own now (a step, a reply, an untimed or zero after, a zero sleep). */
     IndexSet ready;
     /** Channels on which a communication can happen now. */
@@ -161,6 +167,20 @@ public final class State {
         running = processes;
     }
 
+    /**
+     * A state to fill in (a rebuilt one, {@link Semantics#decode}): no channels yet, and the timers shared with
+     * {@code timers} (an empty queue nobody changes in place) until a move sets one.
+     */
+    State(int processes, int channels, PriorityQueue<Timer> timers) {
+        procs = new Proc[processes];
+        chans = new Chan[channels];
+        ready = new IndexSet(processes);
+        live = new IndexSet(channels);
+        this.timers = timers;
+        ownTimers = false;
+        running = processes;
+    }
+
     private State(State o) {
         procs = o.procs.clone();
         chans = o.chans.clone();
@@ -182,6 +202,19 @@ public final class State {
         token = new Object(); // this state no longer owns what it now shares
         ownReady = ownLive = ownTimers = false;
         return new State(this);
+    }
+
+    /**
+     * A copy for a search that only encodes the state one move leads to
+     * ({@link Semantics#encode(State, org.chanvas.runtime.interp.ByteSink, Memo)}): the move skips the
+     * bookkeeping of offers and of which processes and channels can move, which only the enabled moves read, so
+     * the copy takes exactly one move and is never asked for its moves (a search rebuilds the state it expands
+     * from its encoding, {@link Semantics#decode}). Everything the encoding writes is as after a full move.
+     */
+    public State encodingCopy() {
+        State c = copy();
+        c.lean = true;
+        return c;
     }
 
     /** Process {@code i}, this state's own, to change. */
