@@ -68,6 +68,8 @@ public final class EditorWindow {
     private final BorderPane root = new BorderPane();
     private LiveAnalysis.Report report = LiveAnalysis.Report.empty();
     private BorderPane canvasArea;
+    private org.chanvas.app.editor.run.RunBar runBar;
+    private Presentation presentation;
     private SplitPane middle;
     private SplitPane vertical;
     private final javafx.beans.property.BooleanProperty presenting =
@@ -120,7 +122,8 @@ public final class EditorWindow {
         // The banner sits above the canvas, not over it: a deadlock's words never hide the cycle they explain.
         canvasArea = new BorderPane(canvasStack);
         canvasArea.setTop(messages);
-        canvasArea.setBottom(new org.chanvas.app.editor.run.RunBar(runs));
+        runBar = new org.chanvas.app.editor.run.RunBar(runs);
+        canvasArea.setBottom(runBar);
         canvasStack.setOnDragOver(e -> {
             if (e.getDragboard().hasContent(PalettePanel.TEMPLATE) && !document.lockedProperty().get()) {
                 e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
@@ -147,6 +150,8 @@ public final class EditorWindow {
         Tab chartTab = new Tab("Sequence", chart);
         chartTab.setId("sequence-tab");
         bottom.getTabs().addAll(problemsTab, consoleTab, chartTab);
+        presentation = new Presentation(view, painter, runs, console, consoleTab, chart, chartTab, document,
+                canvasArea, runBar, () -> setPresentation(false));
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         palette.setPrefWidth(170);
@@ -367,7 +372,9 @@ public final class EditorWindow {
         if (on) {
             middle.getItems().setAll(canvasArea);
             vertical.getItems().setAll(middle);
+            presentation.enter(stage.getScene());
         } else {
+            presentation.leave();
             middle.getItems().setAll(palette, canvasArea, inspector);
             middle.setDividerPositions(0.13, 0.72);
             vertical.getItems().setAll(middle, bottom);
@@ -380,8 +387,34 @@ public final class EditorWindow {
         }
         root.applyCss();
         root.layout();
-        // From the back row a small network is drawn large: names and ports grow with it.
-        view.fitToWindow(on ? 3.0 : 1.5);
+        if (on) {
+            presentation.fit(); // large type from the back row; never below readable (Presentation says why)
+        } else {
+            view.fitToWindow();
+        }
+    }
+
+    /** Presentation mode's strip under the diagram: the Console (key C) and the sequence chart (key S). */
+    public void togglePresentationConsole() {
+        presentation.toggleConsole();
+    }
+
+    public void togglePresentationChart() {
+        presentation.toggleChart();
+    }
+
+    /** Whether presentation mode shows the Console / the chart under the diagram now. */
+    public boolean presentationShowsConsole() {
+        return presentation.consoleShown();
+    }
+
+    public boolean presentationShowsChart() {
+        return presentation.chartShown();
+    }
+
+    /** What paints the canvas (tests read its theme and the texts of a frame). */
+    public CanvasPainter painter() {
+        return painter;
     }
 
     public javafx.beans.property.ReadOnlyBooleanProperty presentingProperty() {

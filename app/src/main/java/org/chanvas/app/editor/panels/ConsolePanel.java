@@ -33,12 +33,13 @@ public final class ConsolePanel extends BorderPane {
 
     private final ObservableList<Line> lines = FXCollections.observableArrayList();
     private final ListView<Line> view = new ListView<>(lines);
+    private double fontPx;
 
     public ConsolePanel() {
         getStyleClass().add("console");
         view.setId("console");
         // One line a cell, all the same height: the list then lays out only what it shows, however long it is.
-        view.setFixedCellSize(22);
+        setFontSize(NORMAL_FONT_PX);
         view.setCellFactory(lv -> new ListCell<>() {
             @Override
             protected void updateItem(Line line, boolean empty) {
@@ -73,6 +74,20 @@ public final class ConsolePanel extends BorderPane {
             }
         });
         setCenter(view);
+    }
+
+    /** The Console's type at a desk: larger than the chrome's 13 px, which read small beside the diagram. */
+    public static final double NORMAL_FONT_PX = 14;
+
+    /** The Console's type size in pixels: presentation mode makes it readable from the back row. */
+    public void setFontSize(double px) {
+        fontPx = px;
+        view.setStyle("-fx-font-size: " + px + "px;");
+        view.setFixedCellSize(Math.ceil(px * 1.6));
+    }
+
+    public double fontSize() {
+        return fontPx;
     }
 
     public void print(String source, String text, Color colour) {
