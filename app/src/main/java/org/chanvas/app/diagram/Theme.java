@@ -44,11 +44,7 @@ public record Theme(String name, Palette palette, String fontFamily, FontSizes f
                 "DejaVu Sans", new FontSizes(16, 13, 13, 13), 2.2);
     }
 
-    /**
-     * Dark, large-type presentation theme for a projector in a lecture hall. Sized so that at scale 1 process
-     * names are 28 px and every other text 20 px: presentation mode never draws below 24 px and 18 px
-     * ({@link #PRESENTATION_NAME_PX}, {@link #PRESENTATION_TEXT_PX}).
-     */
+    /** Dark, large-type presentation theme for a projector in a lecture hall (exports: {@code --theme dark}). */
     public static Theme dark() {
         return new Theme("dark", new Palette(
                 new Color(0x1b1f24), new Color(0x313840), new Color(0x262c33), new Color(0xcfd8dc), new Color(0xf1f4f6),
@@ -56,7 +52,18 @@ public record Theme(String name, Palette palette, String fontFamily, FontSizes f
                 new Color(0x64b5f6), new Color(0x66bb6a), new Color(0xffa726), new Color(0x42a5f5),
                 new Color(0xce93d8), new Color(0x78909c), new Color(0xff5252), new Color(0x37474f),
                 new Color(0xffffff)),
-                "DejaVu Sans", new FontSizes(28, 20, 20, 20), 3.2);
+                "DejaVu Sans", new FontSizes(20, 16, 13, 15), 2.8);
+    }
+
+    /**
+     * The editor's presentation mode: the dark theme's high-contrast colours with the editor's own type sizes,
+     * so the diagram keeps the layout the file was drawn for (boxes grown by larger fonts would crowd the
+     * channels between them); its type is made large by the view's scale, never below
+     * {@link #PRESENTATION_NAME_PX} and {@link #PRESENTATION_TEXT_PX} ({@link #readableScale}).
+     */
+    public static Theme presentation() {
+        Theme light = light();
+        return new Theme("presentation", dark().palette(), light.fontFamily(), light.fontSizes(), light.lineWidth());
     }
 
     /** The smallest process name presentation mode draws, in screen pixels (issue 11: from the back row). */

@@ -20,7 +20,7 @@ import org.chanvas.app.editor.run.RunBar;
 import org.chanvas.app.editor.run.RunController;
 
 /**
- * What presentation mode changes beyond hiding the side panels: the diagram in the large-type dark theme, a fit
+ * What presentation mode changes beyond hiding the side panels: the diagram in the dark high-contrast theme, a fit
  * that never shrinks type below {@link Theme#PRESENTATION_NAME_PX} / {@link Theme#PRESENTATION_TEXT_PX} (a network
  * too large for that is shown centred at readable size, and the status line says so), the Console and the
  * sequence chart in a strip under the diagram on demand, and the keys of a slide deck wherever the focus is.
@@ -34,7 +34,7 @@ final class Presentation {
     /** Steps of the speed keys (↑ faster, ↓ slower) on the speed slider's 0..1 scale. */
     private static final double SPEED_STEP = 0.1;
 
-    private final Theme theme = Theme.dark();
+    private final Theme theme = Theme.presentation();
     private final DiagramView view;
     private final CanvasPainter painter;
     private final RunController runs;

@@ -39,7 +39,7 @@ class ThemeContrastTest {
 
     @Test
     void namesAndPortsOfEveryStateReadAgainstTheirFillInBothThemes() {
-        for (Theme theme : List.of(Theme.light(), Theme.dark())) {
+        for (Theme theme : List.of(Theme.light(), Theme.dark(), Theme.presentation())) {
             for (ProcessState state : ProcessState.values()) {
                 Theme.Look look = theme.look(state);
                 assertThat(contrast(look.text(), look.fill())).as("%s %s name", theme.name(), state)
@@ -52,7 +52,7 @@ class ThemeContrastTest {
 
     @Test
     void aFinishedProcessStillLooksDifferentFromARunningOne() {
-        for (Theme theme : List.of(Theme.light(), Theme.dark())) {
+        for (Theme theme : List.of(Theme.light(), Theme.dark(), Theme.presentation())) {
             Theme.Look done = theme.look(ProcessState.FINISHED);
             Theme.Look running = theme.look(ProcessState.RUNNING);
             assertThat(done.stroke()).isNotEqualTo(running.stroke());

@@ -96,7 +96,7 @@ class PresentationTest {
         onA1920x1080Screen(robot);
         open(robot, "prod-cons-kill");
         robot.interact(() -> w.setPresentation(true, false));
-        assertThat(w.painter().theme().name()).isEqualTo("dark");
+        assertThat(w.painter().theme().name()).isEqualTo("presentation");
         for (int i = 0; i < 3; i++) {
             stepAndLand(robot);
         }
@@ -127,7 +127,7 @@ class PresentationTest {
         org.chanvas.model.io.ChanvasFormat.save(ring(60), file);
         robot.interact(() -> w.files().openFile(file));
         robot.interact(() -> w.setPresentation(true, false));
-        double least = Theme.dark().readableScale(Theme.PRESENTATION_NAME_PX, Theme.PRESENTATION_TEXT_PX);
+        double least = Theme.presentation().readableScale(Theme.PRESENTATION_NAME_PX, Theme.PRESENTATION_TEXT_PX);
         assertThat(w.view().viewport().scale()).isCloseTo(least, org.assertj.core.data.Offset.offset(1e-9));
         List<TextRun> runs = frame();
         assertThat(smallest(runs, FontRole.PROCESS)).isGreaterThanOrEqualTo(24);

@@ -64,11 +64,10 @@ public final class RunController {
      * process cannot hold up the FX thread. */
     private static final int SILENT_PER_PULSE = 2_000;
     /**
-     * At instant speed the screen shows the latest state at most this often: states fly by faster than anyone
-     * reads, and each frame costs the renderer (software Prism, tens of ms a frame on a busy machine), which the
-     * FX thread waits for at its next pulse; with a frame every pulse it answered only after 60 to 200 ms.
+     * At instant speed the screen shows the latest state at most this often, and only once the renderer has drawn
+     * the last one ({@link RenderGate}): states fly by faster than anyone reads, and the FX thread must not wait.
      */
-    private static final long INSTANT_FRAME_NANOS = Long.getLong("chanvas.instantFrameMs", 50) * 1_000_000L;
+    private static final long INSTANT_FRAME_NANOS = 50_000_000L;
     /** How often the Console catches up during an instant run. */
     private static final long CONSOLE_NANOS = 150_000_000L;
 
@@ -124,6 +123,7 @@ public final class RunController {
     private final List<ConsolePanel.Line> pendingLines = new ArrayList<>();
     private long consoleShownAt;
     private long lastInstantFrame;
+    private final RenderGate renderGate = new RenderGate();
 
     /** A message travelling: shown from {@code startNanos} for {@code nanos}, then {@code after} is shown. */
     private record InFlight(RunSession.Flight flight, RunSession.Picture before, RunSession.Picture after,
@@ -436,10 +436,11 @@ public final class RunController {
             return;
         }
         if (driver != null) {
-            if (now - lastInstantFrame < INSTANT_FRAME_NANOS) {
-                return;
+            if (now - lastInstantFrame < INSTANT_FRAME_NANOS || !renderGate.ready(view.getScene(), now)) {
+                return; // the last frame is still being drawn: a new one would make this thread wait for it
             }
             lastInstantFrame = now;
+            renderGate.frameHanded(now);
             Snapshot snap = driver.published.getAndSet(null);
             driver.frameWanted = true;
             if (snap != null) {
