@@ -97,10 +97,6 @@ final class Presentation {
                 : String.format(java.util.Locale.ROOT, "%.0f ms", s * 1000)) + " per message";
     }
 
-    boolean isOn() {
-        return on;
-    }
-
     /** Turns the presentation look on, after the window has hidden its side panels. */
     void enter(Scene s) {
         on = true;
