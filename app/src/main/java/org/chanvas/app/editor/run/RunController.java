@@ -68,8 +68,6 @@ public final class RunController {
      * the last one ({@link RenderGate}): states fly by faster than anyone reads, and the FX thread must not wait.
      */
     private static final long INSTANT_FRAME_NANOS = 50_000_000L;
-    /** How often the Console catches up during an instant run. */
-    private static final long CONSOLE_NANOS = 150_000_000L;
 
     private final EditorDocument document;
     private final DiagramView view;
@@ -119,9 +117,8 @@ public final class RunController {
     private SequenceChart chart;
     /** The position the chart shows, so a frame that moves nothing does not redraw it. */
     private long chartAt = -1;
-    /** Printed lines of an instant run not yet in the Console, and when the Console last caught up. */
+    /** Printed lines of an instant run not yet in the Console (it fills in at pause, stop or end). */
     private final List<ConsolePanel.Line> pendingLines = new ArrayList<>();
-    private long consoleShownAt;
     private long lastInstantFrame;
     private final RenderGate renderGate = new RenderGate();
 
@@ -449,11 +446,12 @@ public final class RunController {
                 if (pendingLines.size() > 2 * CONSOLE_LINES) {
                     pendingLines.subList(0, pendingLines.size() - CONSOLE_LINES).clear();
                 }
-                // Lines that scroll by faster than anyone reads: the Console catches up a few times a second.
-                if (snap.ended() || now - consoleShownAt >= CONSOLE_NANOS) {
+                // Lines at instant speed scroll by faster than anyone reads, and each catch-up of the Console's list
+                // kept the FX thread waiting 100-300 ms for the renderer on a busy machine (its list lays out over
+                // several pulses): the Console fills in when the run pauses, stops or ends (stopDriver).
+                if (snap.ended()) {
                     console.addAll(pendingLines);
                     pendingLines.clear();
-                    consoleShownAt = now;
                 }
                 consoleAt = snap.picture().position();
                 display(List.of());
@@ -662,7 +660,7 @@ public final class RunController {
         if (!running.get()) {
             stateText.set("move " + shown.position() + " of " + session.end() + seed);
         } else if (playing) {
-            stateText.set("running" + seed);
+            stateText.set((driver != null ? "running instantly (Console at pause)" : "running") + seed);
         } else {
             stateText.set((flight != null || shown.position() > 0 ? "stepping" : "ready") + seed);
         }
