@@ -70,6 +70,8 @@ public final class EditorWindow {
     private BorderPane canvasArea;
     private org.chanvas.app.editor.run.RunBar runBar;
     private Presentation presentation;
+    /** The window's place before presentation mode made it the screen's size, or null. */
+    private javafx.geometry.Rectangle2D windowed;
     private SplitPane middle;
     private SplitPane vertical;
     private final javafx.beans.property.BooleanProperty presenting =
@@ -382,8 +384,25 @@ public final class EditorWindow {
         }
         root.getTop().setVisible(!on);
         root.getTop().setManaged(!on);
+        if (on && fullScreen) {
+            // Also the screen's size as a window: without a window manager (a bare X server, a projector's
+            // kiosk) full screen is not granted and the window would keep its size.
+            windowed = new javafx.geometry.Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setWidth(screen.getWidth());
+            stage.setHeight(screen.getHeight());
+        }
         if (fullScreen || !on) {
             stage.setFullScreen(on && fullScreen);
+        }
+        if (!on && windowed != null) {
+            stage.setX(windowed.getMinX());
+            stage.setY(windowed.getMinY());
+            stage.setWidth(windowed.getWidth());
+            stage.setHeight(windowed.getHeight());
+            windowed = null;
         }
         root.applyCss();
         root.layout();

@@ -53,6 +53,14 @@ final class Presentation {
     private final EventHandler<KeyEvent> keys = this::key;
     private Scene scene;
     private boolean on;
+    /** The status line's last word on fitting, so that a later fit can take it back. */
+    private String said;
+    /** The window becoming the screen, or a strip opening: fit again and say whether all of it shows. */
+    private final javafx.beans.InvalidationListener resized = o -> {
+        if (on) {
+            fit();
+        }
+    };
 
     Presentation(DiagramView view, CanvasPainter painter, RunController runs, ConsolePanel console, Tab consoleTab,
                  Region chart, Tab chartTab, EditorDocument document, BorderPane canvasArea, RunBar runBar,
@@ -112,6 +120,8 @@ final class Presentation {
         canvasArea.setBottom(bottom);
         layOutStrip();
         canvasArea.getStyleClass().add("presenting");
+        view.widthProperty().addListener(resized);
+        view.heightProperty().addListener(resized);
         if (scene != null) {
             scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
         }
@@ -120,6 +130,12 @@ final class Presentation {
     /** Back to the editor's look; the window then shows its panels again. */
     void leave() {
         on = false;
+        view.widthProperty().removeListener(resized);
+        view.heightProperty().removeListener(resized);
+        if (said != null && said.equals(document.messageProperty().get())) {
+            document.say("");
+        }
+        said = null;
         if (scene != null) {
             scene.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
         }
@@ -141,8 +157,12 @@ final class Presentation {
     boolean fit() {
         boolean whole = view.fitToWindow();
         if (!whole) {
-            document.say("Presentation: the network is larger than the screen at readable type; it is shown at "
-                    + Math.round(view.viewport().scale() * 100) + " %, centred. Right-drag pans.");
+            said = "Presentation: the network is larger than the screen at readable type; it is shown at "
+                    + Math.round(view.viewport().scale() * 100) + " %, centred. Right-drag pans.";
+            document.say(said);
+        } else if (said != null && said.equals(document.messageProperty().get())) {
+            document.say(""); // it fits now (the window grew to the screen)
+            said = null;
         }
         return whole;
     }

@@ -34,12 +34,14 @@ public final class MessageBar extends HBox {
         details.setWrapText(true);
         details.setMaxWidth(Double.MAX_VALUE);
         more.setId("message-more");
+        more.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the line gives way with "…", never the link
         more.setFocusTraversable(false);
         more.setOnAction(e -> showDetails(!details.isVisible()));
         HBox.setHgrow(words, Priority.ALWAYS);
         mark.getStyleClass().add("message-mark");
         Button close = new Button("\u2715");
         close.getStyleClass().add("message-close");
+        close.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         close.setOnAction(e -> hide());
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(10);
