@@ -130,6 +130,12 @@ public final class RunController {
     /** What the driver last published for the screen: a state and the prints since the one before. */
     private record Snapshot(RunSession.Picture picture, long start, long end, List<RunSession.Print> prints,
                             boolean ended) {
+        /** This snapshot with the prints of an earlier one the screen never took before them. */
+        Snapshot after(Snapshot earlier) {
+            List<RunSession.Print> all = new ArrayList<>(earlier.prints());
+            all.addAll(prints);
+            return new Snapshot(picture, start, end, all, ended);
+        }
     }
 
     /**
@@ -166,7 +172,10 @@ public final class RunController {
                                 frameWanted = false;
                                 List<RunSession.Print> ps = run.prints(printedUpTo, run.position(), CONSOLE_LINES);
                                 printedUpTo = run.position();
-                                published.set(new Snapshot(run.picture(), run.start(), run.end(), ps, ended));
+                                Snapshot next = new Snapshot(run.picture(), run.start(), run.end(), ps, ended);
+                                // The end is published even if the screen has not taken the last snapshot yet
+                                // (it paces its frames): that snapshot's printed lines go with the new one.
+                                published.getAndUpdate(old -> old == null ? next : next.after(old));
                             }
                             if (ended) {
                                 return;
