@@ -33,6 +33,14 @@ public final class DiagramPainter {
     /** Fonts derived once per painter, not once per string. */
     private final Map<FontRole, Font> fonts = new EnumMap<>(FontRole.class);
     private final TextMeasure measure;
+    private java.util.function.Consumer<TextRun> textRuns;
+
+    /**
+     * One piece of text as painted: its words, its role and its height on the device in pixels (the font's size
+     * times the scale of the transform it was drawn with), so a test can measure what a viewer sees.
+     */
+    public record TextRun(String text, FontRole role, double pixels) {
+    }
 
     public DiagramPainter(Theme theme, ElementTags tags) {
         this.theme = theme;
@@ -46,6 +54,11 @@ public final class DiagramPainter {
 
     public DiagramPainter(Theme theme) {
         this(theme, ElementTags.NONE);
+    }
+
+    /** Tells {@code sink} about every text this painter paints from now on; {@code null} stops it. */
+    public void recordText(java.util.function.Consumer<TextRun> sink) {
+        textRuns = sink;
     }
 
     /** Paints a diagram with one call, for callers that need no element tags. */
@@ -221,7 +234,6 @@ public final class DiagramPainter {
     private void paintProcess(Graphics2D g, ProcessBox p, Highlights h) {
         tags.beginGroup(g, "process-" + p.id(), "process");
         ProcessState state = h.run() == null ? ProcessState.IDLE : h.run().state(p.id());
-        boolean faded = state == ProcessState.FINISHED || h.dimsProcess(p.id());
         Color stroke = pal.boxStroke();
         float width = (float) theme.lineWidth();
         float[] dash = null;
@@ -233,14 +245,16 @@ public final class DiagramPainter {
             width *= 1.6f;
             dash = scaled(JUSTIFIED_DASH, width / 3.5f);
         }
-        Color fill = pal.boxFill();
-        Color stateColour = stateColour(state);
-        if (stateColour != null) {
-            stroke = stateColour;
+        Theme.Look look = theme.look(state);
+        Color fill = look.fill();
+        if (state != ProcessState.IDLE) {
+            stroke = look.stroke();
             width = Math.max(width, (float) theme.lineWidth() * 1.8f);
-            fill = mix(pal.boxFill(), stateColour, 0.14);
         }
-        if (faded) {
+        // A finished process is faded by its look (grey, still readable); only the dimming of a selected
+        // cycle's surroundings washes colours out further.
+        boolean dimmed = h.dimsProcess(p.id());
+        if (dimmed) {
             stroke = dim(stroke);
             fill = dim(fill);
         }
@@ -252,7 +266,7 @@ public final class DiagramPainter {
         }
         // Tabs first, so the box's border runs cleanly over their inner ends.
         for (PortStub s : p.ports()) {
-            paintStub(g, s, faded);
+            paintStub(g, s, dimmed || state == ProcessState.FINISHED);
         }
         g.setColor(fill);
         g.fill(shape);
@@ -260,15 +274,14 @@ public final class DiagramPainter {
         g.setStroke(dash == null ? stroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
                 : stroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f));
         g.draw(shape);
-        g.setColor(faded ? dim(pal.text()) : pal.text());
+        g.setColor(dimmed ? dim(look.text()) : look.text());
         text(g, p.title());
-        Color portText = mix(pal.text(), pal.boxFill(), 0.3);
-        g.setColor(faded ? dim(portText) : portText);
+        g.setColor(dimmed ? dim(look.portText()) : look.portText());
         for (PortStub s : p.ports()) {
             text(g, s.label());
         }
-        if (stateColour != null) {
-            paintBadge(g, p, state, faded ? dim(stateColour) : stateColour);
+        if (look.badge() != null) {
+            paintBadge(g, p, state, dimmed ? dim(look.badge()) : look.badge());
         }
         tags.endGroup(g);
     }
@@ -282,18 +295,6 @@ public final class DiagramPainter {
         g.setColor(ink);
         g.setStroke(stroke((float) Math.max(1, theme.lineWidth() * 0.6)));
         g.draw(tab);
-    }
-
-    private Color stateColour(ProcessState s) {
-        return switch (s) {
-            case IDLE -> null;
-            case RUNNING -> pal.running();
-            case WAITING_TO_SEND -> pal.waitingSend();
-            case WAITING_TO_RECEIVE -> pal.waitingReceive();
-            case SLEEPING -> pal.sleeping();
-            case FINISHED -> pal.finished();
-            case FAILED -> pal.failed();
-        };
     }
 
     /** A round badge on the box's top-right corner whose glyph says the state without colour. */
@@ -441,7 +442,12 @@ public final class DiagramPainter {
     // ---- small helpers -----------------------------------------------------------------------------------
 
     private void text(Graphics2D g, TextBox t) {
-        g.setFont(fonts.get(t.role()));
+        Font font = fonts.get(t.role());
+        if (textRuns != null && !t.text().isEmpty()) {
+            textRuns.accept(new TextRun(t.text(), t.role(),
+                    font.getSize2D() * Math.sqrt(Math.abs(g.getTransform().getDeterminant()))));
+        }
+        g.setFont(font);
         g.drawString(t.text(), (float) t.x(), (float) t.y());
     }
 
@@ -454,11 +460,7 @@ public final class DiagramPainter {
     }
 
     private static Color mix(Color a, Color b, double t) {
-        return new Color(
-                (int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
-                (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * t),
-                (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * t),
-                a.getAlpha());
+        return Theme.mix(a, b, t);
     }
 
     private static Color alpha(Color c, double a) {

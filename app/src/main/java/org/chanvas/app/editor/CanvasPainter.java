@@ -22,8 +22,10 @@ import org.chanvas.model.Network;
 public final class CanvasPainter implements DiagramView.DiagramPainting {
 
     private final Selection selection;
-    private final Theme theme = Theme.light();
-    private final DiagramPainter painter = new DiagramPainter(theme);
+    private Theme theme = Theme.light();
+    private DiagramPainter painter = new DiagramPainter(theme);
+    /** The texts of the last frame, while a test or a benchmark asks for them; otherwise null. */
+    private List<DiagramPainter.TextRun> textRuns;
     private Marks alarming = Marks.NONE;
     private Marks justified = Marks.NONE;
     private List<Problem.Cycle> cycles = List.of();
@@ -33,6 +35,29 @@ public final class CanvasPainter implements DiagramView.DiagramPainting {
 
     public CanvasPainter(Selection selection) {
         this.selection = selection;
+    }
+
+    /** Paints with another theme from the next frame on (presentation mode's large type, and back). */
+    public void setTheme(Theme t) {
+        theme = t;
+        painter = new DiagramPainter(t);
+    }
+
+    public Theme theme() {
+        return theme;
+    }
+
+    /**
+     * Keeps the texts of each frame painted from now on (or stops, with false): what {@link #textRuns()} reports,
+     * with their size on the screen. Off by default: a frame of a large network has thousands of texts.
+     */
+    public void recordTextRuns(boolean on) {
+        textRuns = on ? new java.util.ArrayList<>() : null;
+    }
+
+    /** The texts of the last frame painted while recording, with their height in screen pixels. */
+    public List<DiagramPainter.TextRun> textRuns() {
+        return textRuns == null ? List.of() : List.copyOf(textRuns);
     }
 
     /** The cycles of the latest analysis. */
@@ -88,6 +113,12 @@ public final class CanvasPainter implements DiagramView.DiagramPainting {
 
     @Override
     public void paint(Graphics2D g, DiagramGeometry geometry, Network drawn) {
+        if (textRuns != null) {
+            textRuns.clear();
+            painter.recordText(textRuns::add);
+        } else {
+            painter.recordText(null);
+        }
         painter.paint(g, geometry, highlights());
         if (run == null) {
             StaleTags.paint(g, geometry, painter, theme, cycles);

@@ -69,6 +69,10 @@ public final class EditorWindow {
     private final BorderPane root = new BorderPane();
     private LiveAnalysis.Report report = LiveAnalysis.Report.empty();
     private BorderPane canvasArea;
+    private org.chanvas.app.editor.run.RunBar runBar;
+    private Presentation presentation;
+    /** The window's place before presentation mode made it the screen's size, or null. */
+    private javafx.geometry.Rectangle2D windowed;
     private SplitPane middle;
     private SplitPane vertical;
     private final javafx.beans.property.BooleanProperty presenting =
@@ -133,8 +137,8 @@ public final class EditorWindow {
         // The banner sits above the canvas, not over it: a deadlock's words never hide the cycle they explain.
         canvasArea = new BorderPane(canvasStack);
         canvasArea.setTop(messages);
-        canvasArea.setBottom(new VBox(new org.chanvas.app.editor.verify.VerifyBar(verify),
-                new org.chanvas.app.editor.run.RunBar(runs)));
+        runBar = new org.chanvas.app.editor.run.RunBar(runs);
+        canvasArea.setBottom(new VBox(new org.chanvas.app.editor.verify.VerifyBar(verify), runBar));
         canvasStack.setOnDragOver(e -> {
             if (e.getDragboard().hasContent(PalettePanel.TEMPLATE) && !document.lockedProperty().get()) {
                 e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
@@ -164,6 +168,8 @@ public final class EditorWindow {
         verifyTab.setId("verify-tab");
         verify.setOnCounterexample(() -> bottom.getSelectionModel().select(verifyTab));
         bottom.getTabs().addAll(problemsTab, consoleTab, chartTab, verifyTab);
+        presentation = new Presentation(view, painter, runs, console, consoleTab, chart, chartTab, document,
+                canvasArea, runBar, () -> setPresentation(false));
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         palette.setPrefWidth(170);
@@ -393,7 +399,9 @@ public final class EditorWindow {
         if (on) {
             middle.getItems().setAll(canvasArea);
             vertical.getItems().setAll(middle);
+            presentation.enter(stage.getScene());
         } else {
+            presentation.leave();
             middle.getItems().setAll(palette, canvasArea, inspector);
             middle.setDividerPositions(0.13, 0.72);
             vertical.getItems().setAll(middle, bottom);
@@ -401,13 +409,56 @@ public final class EditorWindow {
         }
         root.getTop().setVisible(!on);
         root.getTop().setManaged(!on);
+        if (on && fullScreen) {
+            // Also the screen's size as a window: without a window manager (a bare X server, a projector's
+            // kiosk) full screen is not granted and the window would keep its size.
+            windowed = new javafx.geometry.Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setWidth(screen.getWidth());
+            stage.setHeight(screen.getHeight());
+        }
         if (fullScreen || !on) {
             stage.setFullScreen(on && fullScreen);
         }
+        if (!on && windowed != null) {
+            stage.setX(windowed.getMinX());
+            stage.setY(windowed.getMinY());
+            stage.setWidth(windowed.getWidth());
+            stage.setHeight(windowed.getHeight());
+            windowed = null;
+        }
         root.applyCss();
         root.layout();
-        // From the back row a small network is drawn large: names and ports grow with it.
-        view.fitToWindow(on ? 3.0 : 1.5);
+        if (on) {
+            presentation.fit(); // large type from the back row; never below readable (Presentation says why)
+        } else {
+            view.fitToWindow();
+        }
+    }
+
+    /** Presentation mode's strip under the diagram: the Console (key C) and the sequence chart (key S). */
+    public void togglePresentationConsole() {
+        presentation.toggleConsole();
+    }
+
+    public void togglePresentationChart() {
+        presentation.toggleChart();
+    }
+
+    /** Whether presentation mode shows the Console / the chart under the diagram now. */
+    public boolean presentationShowsConsole() {
+        return presentation.consoleShown();
+    }
+
+    public boolean presentationShowsChart() {
+        return presentation.chartShown();
+    }
+
+    /** What paints the canvas (tests read its theme and the texts of a frame). */
+    public CanvasPainter painter() {
+        return painter;
     }
 
     public javafx.beans.property.ReadOnlyBooleanProperty presentingProperty() {

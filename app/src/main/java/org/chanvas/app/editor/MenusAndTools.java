@@ -130,7 +130,7 @@ final class MenusAndTools {
         speed.setId("speed");
         speed.setPrefWidth(140);
         speed.setTooltip(new Tooltip("Speed: from two and a half seconds a message (left) to instant (right)"));
-        runs.speedProperty().bind(speed.valueProperty());
+        runs.speedProperty().bindBidirectional(speed.valueProperty()); // presentation keys set it too
         Label slow = new Label("slow");
         Label fast = new Label("instant");
         slow.getStyleClass().add("hint");

@@ -159,44 +159,63 @@ class LockstepRunTest {
         assertThat(printed()).isEmpty();
     }
 
+    /** A ping-pong that never ends and prints every hundredth round (every round would reach the print limit). */
+    private static org.chanvas.model.Network quietPingPong() {
+        org.chanvas.model.Network n = RunSessionTest.pingPong();
+        return n.withProcesses(List.of(n.processes().get(0).withScript(
+                        "n = 0\nforever {\n  send out n\n  n = recv in\n  if n % 100 == 0 {\n    print \"got {n}\"\n  }\n}"),
+                n.processes().get(1)));
+    }
+
     @Test
-    void anEndlessRunAtInstantSpeedKeepsTheWindowAnsweringAndMemoryBoundedAndStops(FxRobot robot,
+    void anEndlessRunAtInstantSpeedKeepsTheFxThreadAnsweringWithin50MsAndTheHeapBoundedFor10s(FxRobot robot,
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path file = dir.resolve("ping-pong.chanvas.json");
-        org.chanvas.model.io.ChanvasFormat.save(RunSessionTest.pingPong(), file);
+        org.chanvas.model.io.ChanvasFormat.save(quietPingPong(), file);
         robot.interact(() -> w.files().openFile(file));
         RunSession.Limits limits = new RunSession.Limits(256, 16, 500);
         robot.interact(() -> w.runs().setHistoryLimits(limits));
-
-        // The FX thread's own work between two frames of the run, in CPU time: what it controls. (The wall-clock
-        // wait for it, measured too, also counts the machine's other load.)
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        long[] lastCpu = {-1};
-        long[] busiest = {0};
-        robot.interact(() -> w.runs().setOnFrame(() -> {
-            long cpu = threads.getCurrentThreadCpuTime();
-            if (lastCpu[0] >= 0) {
-                busiest[0] = Math.max(busiest[0], cpu - lastCpu[0]);
-            }
-            lastCpu[0] = cpu;
-        }));
         speed(robot, 1.0);
+        var memory = java.lang.management.ManagementFactory.getMemoryMXBean();
         robot.clickOn("#run-button");
 
+        // The FX thread's answer to a posted runnable, again and again for 10 s: the wait is its latency (the
+        // work of the frame it was in, a wait for the renderer, the machine's scheduling). No sleeps: each
+        // question is asked as soon as the last is answered.
+        long begun = System.nanoTime();
         long worst = 0;
-        long moves = 0;
-        for (int round = 0; moves < 200_000; round++) {
-            assertThat(round).as("rounds of waiting for 200,000 moves; " + moves).isLessThan(100_000);
+        long questions = 0;
+        long heapAfterWarmUp = -1;
+        long heapMax = 0;
+        var collectors = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
+        long gcInWorst = 0;
+        while (System.nanoTime() - begun < TimeUnit.SECONDS.toNanos(10)) {
+            long gcBefore = collectors.stream().mapToLong(c -> c.getCollectionTime()).sum();
             long asked = System.nanoTime();
             long answered = WaitForAsyncUtils.asyncFx(System::nanoTime).get(10, TimeUnit.SECONDS);
-            worst = Math.max(worst, answered - asked);
-            moves = w.runs().inspect(RunSession::end).orElse(0L);
+            long gcDuring = collectors.stream().mapToLong(c -> c.getCollectionTime()).sum() - gcBefore;
+            questions++;
+            if (asked - begun > TimeUnit.SECONDS.toNanos(1)) {
+                if (answered - asked > worst) {
+                    gcInWorst = gcDuring; // how much of the longest wait the collector took (whole ms)
+                }
+                worst = Math.max(worst, answered - asked); // the first second warms the code up (JIT)
+                if (heapAfterWarmUp < 0) {
+                    System.gc();
+                    heapAfterWarmUp = memory.getHeapMemoryUsage().getUsed();
+                }
+                heapMax = Math.max(heapMax, memory.getHeapMemoryUsage().getUsed());
+            }
         }
-        long busiestMillis = WaitForAsyncUtils.asyncFx(() -> TimeUnit.NANOSECONDS.toMillis(busiest[0])).get();
-        System.out.printf("instant ping-pong: %d moves; FX thread busiest frame %d ms CPU; longest wait %d ms%n",
-                moves, busiestMillis, TimeUnit.NANOSECONDS.toMillis(worst));
-        assertThat(busiestMillis).as("FX thread's CPU time in its busiest frame").isLessThan(50);
-        assertThat(TimeUnit.NANOSECONDS.toMillis(worst)).as("longest wait for the FX thread").isLessThan(1000);
+        long moves = w.runs().inspect(RunSession::end).orElse(0L);
+        System.gc();
+        long heapAtEnd = memory.getHeapMemoryUsage().getUsed();
+        System.out.printf("instant ping-pong for 10 s: %d moves, %d questions to the FX thread, longest wait %.1f ms"
+                        + " (%d ms of it in garbage collection); heap %d MB after warm-up, %d MB at most, %d MB at the end%n",
+                moves, questions, worst / 1e6, gcInWorst, heapAfterWarmUp >> 20, heapMax >> 20, heapAtEnd >> 20);
+        assertThat(moves).as("moves in 10 s at instant speed").isGreaterThan(100_000);
+        assertThat(worst / 1e6).as("longest wait for the FX thread, ms").isLessThan(50);
+        assertThat(heapAtEnd - heapAfterWarmUp).as("heap growth over the run, bytes").isLessThan(64L << 20);
         assertThat(w.runs().inspect(RunSession::movesKept).orElseThrow())
                 .isLessThanOrEqualTo((long) limits.chunk() * limits.maxChunks());
         assertThat(w.runs().inspect(RunSession::checkpointsKept).orElseThrow()).isLessThanOrEqualTo(limits.maxChunks());

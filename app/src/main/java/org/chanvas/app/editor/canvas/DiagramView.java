@@ -30,14 +30,17 @@ public final class DiagramView extends Region {
 
     private final Canvas canvas = new Canvas();
     private final Viewport viewport = new Viewport();
-    private final Theme theme = Theme.light();
+    private Theme theme = Theme.light();
+    /** Fit's limits: presentation mode raises the least scale to keep its type readable. */
+    private double fitMin = Viewport.MIN_SCALE;
+    private double fitMax = 1.5;
     private final DiagramPainting painting;
     private GridSnap snap = new GridSnap(GridSnap.STEP, true);
 
     /** Up to this many processes a full layout is quick enough to run on every change. */
     private static final int EXACT_LIMIT = 40;
 
-    private final IncrementalLayout incremental = new IncrementalLayout(theme);
+    private IncrementalLayout incremental = new IncrementalLayout(theme);
     private final java.util.concurrent.ExecutorService layouts = java.util.concurrent.Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().daemon().name("chanvas-layout").unstarted(r));
     private volatile Network pendingFull;
@@ -79,9 +82,36 @@ public final class DiagramView extends Region {
         canvas.setWidth(getWidth());
         canvas.setHeight(getHeight());
         if (resized && fitted) {
-            // Still showing everything, as Fit left it: keep doing so when a banner or a divider takes room.
-            fitToWindow();
+            // Still showing everything, as Fit left it: keep doing so when a banner or a divider takes room, but
+            // never by shrinking the type below readable (ports ~6 px after a tall banner, issue 11).
+            double floor = Math.min(viewport.scale(), theme.readableScale(READABLE_NAME_PX, READABLE_TEXT_PX));
+            fitWithin(Math.max(fitMin, floor), fitMax);
         }
+    }
+
+    /** The least type size a refit on resize keeps, in screen pixels, for names and for ports and labels. */
+    private static final double READABLE_NAME_PX = 12;
+    private static final double READABLE_TEXT_PX = 10;
+
+    /**
+     * Draws with another theme from now on: its fonts size the boxes, so the layout is made anew; its
+     * background replaces the editor's paper.
+     */
+    public void setTheme(Theme t) {
+        theme = t;
+        incremental = new IncrementalLayout(t);
+        pendingFull = null;
+        full = null;
+        fullNetwork = null;
+        drawn = null;
+        geometry = null;
+        repaint();
+    }
+
+    /** The scale limits of Fit, as {@link Viewport#fit(Rectangle2D, double, double, double, double, double)}. */
+    public void setFitLimits(double minScale, double maxScale) {
+        fitMin = minScale;
+        fitMax = maxScale;
     }
 
     /** The person panned or zoomed: the view is theirs now, and resizing no longer refits it. */
@@ -179,14 +209,15 @@ public final class DiagramView extends Region {
 
     private void layOutInBackground(Network target) {
         pendingFull = target;
+        Theme layoutTheme = theme;
         layouts.execute(() -> {
             if (pendingFull != target) {
                 return; // a newer edit is queued behind this one
             }
-            DiagramGeometry g = DiagramGeometry.layout(target, theme);
+            DiagramGeometry g = DiagramGeometry.layout(target, layoutTheme);
             // The result is handed to the FX thread, which alone owns the view's state.
             Platform.runLater(() -> {
-                if (network == target) {
+                if (network == target && theme == layoutTheme) {
                     full = g;
                     fullNetwork = target;
                     drawn = null;
@@ -242,21 +273,30 @@ public final class DiagramView extends Region {
         return geometry().channel(id).flatMap(c -> c.sharedNode()).map(nd -> new Point2D(nd.centre().x(), nd.centre().y()));
     }
 
-    /** Fits everything into the view with a margin; an empty diagram shows the origin at scale 1. */
-    public void fitToWindow() {
-        fitToWindow(1.5);
+    /**
+     * Fits everything into the view with a margin, within the fit limits; an empty diagram shows the origin at
+     * scale 1. False when the network is too large to show whole at the least scale (then it is centred).
+     */
+    public boolean fitToWindow() {
+        return fitWithin(fitMin, fitMax);
     }
 
-    /** Fits the network to the view, enlarging it at most {@code maxScale} times (presentation: more). */
+    /** Fits the network to the view, enlarging it at most {@code maxScale} times. */
     public void fitToWindow(double maxScale) {
+        fitWithin(fitMin, maxScale);
+    }
+
+    private boolean fitWithin(double minScale, double maxScale) {
         fitted = true;
         Optional<Rectangle2D> b = hitTester().contentBounds();
+        boolean whole = true;
         if (b.isPresent()) {
-            viewport.fit(b.get(), getWidth(), getHeight(), 40, maxScale);
+            whole = viewport.fit(b.get(), getWidth(), getHeight(), 40, minScale, maxScale);
         } else {
             viewport.reset();
         }
         repaint();
+        return whole;
     }
 
     /** The world point in the middle of the view. */
@@ -302,7 +342,7 @@ public final class DiagramView extends Region {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         gc.setTransform(1, 0, 0, 1, 0, 0);
-        gc.setFill(Color.web("#fbfbfa"));
+        gc.setFill(paper());
         gc.fillRect(0, 0, w, h);
         paintGrid(gc, w, h);
         DiagramGeometry geo = geometry();
@@ -321,6 +361,19 @@ public final class DiagramView extends Region {
         gc.setTransform(1, 0, 0, 1, 0, 0);
         paintOverlays(gc, geo);
         lastPaintNanos = System.nanoTime() - t0;
+    }
+
+    private boolean isLight() {
+        return "light".equals(theme.name());
+    }
+
+    /** The editor's warm paper in the light theme; the theme's own background in any other. */
+    private Color paper() {
+        return isLight() ? Color.web("#fbfbfa") : fx(theme.palette().background());
+    }
+
+    private static Color fx(java.awt.Color c) {
+        return Color.rgb(c.getRed(), c.getGreen(), c.getBlue(), c.getAlpha() / 255.0);
     }
 
     /** Below this zoom, channel and port names are a few pixels high: unreadable, and most of a frame's cost. */
@@ -365,7 +418,7 @@ public final class DiagramView extends Region {
         }
         double ox = ((viewport.offsetX() % step) + step) % step;
         double oy = ((viewport.offsetY() % step) + step) % step;
-        gc.setFill(Color.web("#d9d9d4"));
+        gc.setFill(isLight() ? Color.web("#d9d9d4") : fx(theme.palette().grid()));
         double r = 1.3;
         for (double x = ox; x < w; x += step) {
             for (double y = oy; y < h; y += step) {

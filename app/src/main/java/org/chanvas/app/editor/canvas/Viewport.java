@@ -72,15 +72,26 @@ public final class Viewport {
 
     /** As {@link #fit(Rectangle2D, double, double, double)}, enlarging at most to {@code maxScale}. */
     public void fit(Rectangle2D content, double width, double height, double margin, double maxScale) {
+        fit(content, width, height, margin, MIN_SCALE, maxScale);
+    }
+
+    /**
+     * Centres {@code content} at the largest scale that shows all of it, but between {@code minScale} and
+     * {@code maxScale}: when all of it would only fit below {@code minScale} (type too small to read), it is
+     * shown at {@code minScale}, centred, and false says that part of it is outside the view.
+     */
+    public boolean fit(Rectangle2D content, double width, double height, double margin, double minScale,
+                       double maxScale) {
         if (content == null || content.getWidth() <= 0 || content.getHeight() <= 0 || width <= 0 || height <= 0) {
             reset();
-            return;
+            return true;
         }
-        double s = Math.min((width - 2 * margin) / content.getWidth(), (height - 2 * margin) / content.getHeight());
-        s = clamp(Math.min(s, maxScale));
+        double all = Math.min((width - 2 * margin) / content.getWidth(), (height - 2 * margin) / content.getHeight());
+        double s = clamp(Math.max(Math.min(all, maxScale), minScale));
         scale.set(s);
         offsetX.set((width - content.getWidth() * s) / 2 - content.getMinX() * s);
         offsetY.set((height - content.getHeight() * s) / 2 - content.getMinY() * s);
+        return all >= s - 1e-9;
     }
 
     public void reset() {

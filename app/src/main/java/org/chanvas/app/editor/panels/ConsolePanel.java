@@ -33,46 +33,75 @@ public final class ConsolePanel extends BorderPane {
 
     private final ObservableList<Line> lines = FXCollections.observableArrayList();
     private final ListView<Line> view = new ListView<>(lines);
+    private double fontPx;
 
     public ConsolePanel() {
         getStyleClass().add("console");
         view.setId("console");
         // One line a cell, all the same height: the list then lays out only what it shows, however long it is.
-        view.setFixedCellSize(22);
-        view.setCellFactory(lv -> new ListCell<>() {
-            @Override
-            protected void updateItem(Line line, boolean empty) {
-                super.updateItem(line, empty);
-                setText(null);
-                if (empty || line == null) {
-                    setGraphic(null);
-                    return;
+        setFontSize(NORMAL_FONT_PX);
+        view.setCellFactory(lv -> new ConsoleCell());
+        setCenter(view);
+    }
+
+    /**
+     * One line: the process's name in its colour, then the text. A cell keeps its two text nodes and only
+     * changes their words and colours: new nodes each update cost styling and layout on every scroll, which kept
+     * the FX thread busy while an instant run printed.
+     */
+    private static final class ConsoleCell extends ListCell<Line> {
+        private final Text who = new Text();
+        private final Text what = new Text();
+        private final TextFlow flow = new TextFlow(who, what);
+
+        @Override
+        protected void updateItem(Line line, boolean empty) {
+            super.updateItem(line, empty);
+            setText(null);
+            if (empty || line == null) {
+                setGraphic(null);
+                return;
+            }
+            switch (line.kind()) {
+                case PRINT -> {
+                    who.setText(line.source() + ": ");
+                    who.setFill(line.colour());
+                    who.setStyle("-fx-font-weight: bold");
+                    what.setText(line.text());
+                    what.setFill(Color.BLACK);
+                    what.setStyle("");
                 }
-                TextFlow flow = new TextFlow();
-                switch (line.kind()) {
-                    case PRINT -> {
-                        Text who = new Text(line.source() + ": ");
-                        who.setFill(line.colour());
-                        who.setStyle("-fx-font-weight: bold");
-                        flow.getChildren().addAll(who, new Text(line.text()));
-                    }
-                    case NOTE -> {
-                        Text t = new Text(line.text());
-                        t.setFill(Color.web("#666666"));
-                        t.setStyle("-fx-font-style: italic");
-                        flow.getChildren().add(t);
-                    }
-                    case ERROR -> {
-                        Text t = new Text(line.text());
-                        t.setFill(Color.web("#d32f2f"));
-                        t.setStyle("-fx-font-weight: bold");
-                        flow.getChildren().add(t);
-                    }
+                case NOTE -> {
+                    who.setText("");
+                    what.setText(line.text());
+                    what.setFill(Color.web("#666666"));
+                    what.setStyle("-fx-font-style: italic");
                 }
+                case ERROR -> {
+                    who.setText("");
+                    what.setText(line.text());
+                    what.setFill(Color.web("#d32f2f"));
+                    what.setStyle("-fx-font-weight: bold");
+                }
+            }
+            if (getGraphic() != flow) {
                 setGraphic(flow);
             }
-        });
-        setCenter(view);
+        }
+    }
+
+    /** The Console's type at a desk: larger than the chrome's 13 px, which read small beside the diagram. */
+    public static final double NORMAL_FONT_PX = 14;
+
+    /** The Console's type size in pixels: presentation mode makes it readable from the back row. */
+    public void setFontSize(double px) {
+        fontPx = px;
+        view.setStyle("-fx-font-size: " + px + "px;");
+        view.setFixedCellSize(Math.ceil(px * 1.6));
+    }
+
+    public double fontSize() {
+        return fontPx;
     }
 
     public void print(String source, String text, Color colour) {

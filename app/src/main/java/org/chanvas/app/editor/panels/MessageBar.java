@@ -19,6 +19,10 @@ public final class MessageBar extends HBox {
 
     private final Label mark = new Label();
     private final Label text = new Label();
+    /** The full account behind a one-line message, shown under it on a click of "details". */
+    private final Label details = new Label();
+    private final javafx.scene.control.Hyperlink more = new javafx.scene.control.Hyperlink("details");
+    private final javafx.scene.layout.VBox words = new javafx.scene.layout.VBox(4, text, details);
 
     public MessageBar() {
         getStyleClass().add("message-bar");
@@ -26,19 +30,66 @@ public final class MessageBar extends HBox {
         text.setId("message-text");
         text.setWrapText(true);
         text.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(text, Priority.ALWAYS);
+        details.setId("message-details");
+        details.setWrapText(true);
+        details.setMaxWidth(Double.MAX_VALUE);
+        more.setId("message-more");
+        more.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the line gives way with "…", never the link
+        more.setFocusTraversable(false);
+        more.setOnAction(e -> showDetails(!details.isVisible()));
+        HBox.setHgrow(words, Priority.ALWAYS);
         mark.getStyleClass().add("message-mark");
         Button close = new Button("\u2715");
         close.getStyleClass().add("message-close");
+        close.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         close.setOnAction(e -> hide());
-        setAlignment(Pos.TOP_LEFT);
+        setAlignment(Pos.CENTER_LEFT);
         setSpacing(10);
         setPadding(new Insets(8, 10, 8, 10));
-        getChildren().addAll(mark, text, close);
+        getChildren().addAll(mark, words, more, close);
         hide();
     }
 
     public void show(Tone tone, String message) {
+        show(tone, message, null);
+    }
+
+    /**
+     * A message in one line ({@code summary}, cut with "…" if the window is narrow) with its full account behind
+     * a "details" link: a deadlock's banner, which must not push the diagram down.
+     */
+    public void show(Tone tone, String summary, String fullText) {
+        text.setWrapText(fullText == null);
+        details.setText(fullText == null ? "" : fullText);
+        more.setVisible(fullText != null);
+        more.setManaged(fullText != null);
+        showDetails(false);
+        showText(tone, summary);
+    }
+
+    /** Opens or closes the full account under the one line. */
+    public void showDetails(boolean open) {
+        boolean on = open && !details.getText().isEmpty();
+        details.setVisible(on);
+        details.setManaged(on);
+        more.setText(on ? "hide details" : "details");
+    }
+
+    public boolean detailsShowing() {
+        return details.isVisible();
+    }
+
+    /** The line shown (for a deadlock, its one-line summary). */
+    public String summary() {
+        return text.getText();
+    }
+
+    /** Whether the shown line is kept to one line. */
+    public boolean isOneLine() {
+        return !text.isWrapText() && text.getText().indexOf('\n') < 0;
+    }
+
+    private void showText(Tone tone, String message) {
         getStyleClass().removeAll("tone-info", "tone-warning", "tone-error");
         getStyleClass().add("tone-" + tone.name().toLowerCase(java.util.Locale.ROOT));
         mark.setText(switch (tone) {
@@ -55,10 +106,15 @@ public final class MessageBar extends HBox {
         setVisible(false);
         setManaged(false);
         text.setText("");
+        details.setText("");
+        showDetails(false);
+        more.setVisible(false);
+        more.setManaged(false);
     }
 
+    /** The whole message: the full account when there is one, else the line shown. */
     public String message() {
-        return text.getText();
+        return details.getText().isEmpty() ? text.getText() : details.getText();
     }
 
     public boolean isShowing() {

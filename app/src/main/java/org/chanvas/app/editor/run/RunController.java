@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +28,6 @@ import org.chanvas.app.diagram.RunOverlay;
 import org.chanvas.app.editor.CanvasPainter;
 import org.chanvas.app.editor.EditorDocument;
 import org.chanvas.app.editor.LiveAnalysis;
-import org.chanvas.app.editor.Problem;
 import org.chanvas.app.editor.ScriptCache;
 import org.chanvas.app.editor.Selection;
 import org.chanvas.app.editor.canvas.DiagramView;
@@ -42,7 +40,6 @@ import org.chanvas.model.script.ScriptParser;
 import org.chanvas.runtime.engine.RunOutcome;
 import org.chanvas.runtime.engine.RunPlan;
 import org.chanvas.runtime.watch.Diagnosis;
-import org.chanvas.runtime.watch.WaitOn;
 
 /**
  * Runs the document and shows it, move by move: Run, Pause, Step (→), Step back (←), Restart (Home), a
@@ -66,8 +63,11 @@ public final class RunController {
     /** Local moves a paced pulse applies at most while looking for the next message, so a computing
      * process cannot hold up the FX thread. */
     private static final int SILENT_PER_PULSE = 2_000;
-    /** How often the Console catches up during an instant run. */
-    private static final long CONSOLE_NANOS = 150_000_000L;
+    /**
+     * At instant speed the screen shows the latest state at most this often, and only once the renderer has drawn
+     * the last one ({@link RenderGate}): states fly by faster than anyone reads, and the FX thread must not wait.
+     */
+    private static final long INSTANT_FRAME_NANOS = 50_000_000L;
 
     private final EditorDocument document;
     private final DiagramView view;
@@ -117,9 +117,10 @@ public final class RunController {
     private SequenceChart chart;
     /** The position the chart shows, so a frame that moves nothing does not redraw it. */
     private long chartAt = -1;
-    /** Printed lines of an instant run not yet in the Console, and when the Console last caught up. */
+    /** Printed lines of an instant run not yet in the Console (it fills in at pause, stop or end). */
     private final List<ConsolePanel.Line> pendingLines = new ArrayList<>();
-    private long consoleShownAt;
+    private long lastInstantFrame;
+    private final RenderGate renderGate = new RenderGate();
 
     /** A message travelling: shown from {@code startNanos} for {@code nanos}, then {@code after} is shown. */
     private record InFlight(RunSession.Flight flight, RunSession.Picture before, RunSession.Picture after,
@@ -463,6 +464,11 @@ public final class RunController {
             return;
         }
         if (driver != null) {
+            if (now - lastInstantFrame < INSTANT_FRAME_NANOS || !renderGate.ready(view.getScene(), now)) {
+                return; // the last frame is still being drawn: a new one would make this thread wait for it
+            }
+            lastInstantFrame = now;
+            renderGate.frameHanded(now);
             Snapshot snap = driver.published.getAndSet(null);
             driver.frameWanted = true;
             if (snap != null) {
@@ -471,11 +477,12 @@ public final class RunController {
                 if (pendingLines.size() > 2 * CONSOLE_LINES) {
                     pendingLines.subList(0, pendingLines.size() - CONSOLE_LINES).clear();
                 }
-                // Lines that scroll by faster than anyone reads: the Console catches up a few times a second.
-                if (snap.ended() || now - consoleShownAt >= CONSOLE_NANOS) {
+                // Lines at instant speed scroll by faster than anyone reads, and each catch-up of the Console's list
+                // kept the FX thread waiting 100-300 ms for the renderer on a busy machine (its list lays out over
+                // several pulses): the Console fills in when the run pauses, stops or ends (stopDriver).
+                if (snap.ended()) {
                     console.addAll(pendingLines);
                     pendingLines.clear();
-                    consoleShownAt = now;
                 }
                 consoleAt = snap.picture().position();
                 display(List.of());
@@ -684,7 +691,7 @@ public final class RunController {
         if (!running.get()) {
             stateText.set("move " + shown.position() + " of " + session.end() + seed);
         } else if (playing) {
-            stateText.set("running" + seed);
+            stateText.set((driver != null ? "running instantly (Console at pause)" : "running") + seed);
         } else {
             stateText.set((flight != null || shown.position() > 0 ? "stepping" : "ready") + seed);
         }
@@ -720,7 +727,8 @@ public final class RunController {
             }
             case RunOutcome.Deadlocked d -> {
                 stateText.set((d.diagnosis().stuck() ? "stuck" : "deadlock") + seed);
-                messages.show(MessageBar.Tone.ERROR, banner(d.diagnosis()));
+                DeadlockWords words = new DeadlockWords(network, analysis.get().cycles());
+                messages.show(MessageBar.Tone.ERROR, words.oneLine(d.diagnosis()), words.details(d.diagnosis()));
                 for (String line : d.diagnosis().describe().split("\n")) {
                     console.error(line);
                 }
@@ -741,13 +749,17 @@ public final class RunController {
         return secondsPerMessage(speed.get());
     }
 
-    /** A step's message travels at the chosen pace, but never so fast that one cannot see it go. */
+    /**
+     * A step's message travels at the chosen pace, but never so fast that one cannot see it go; at the slow end
+     * as slowly as a lecturer narrates.
+     */
     private long stepNanos() {
-        return Math.max(350_000_000L, Math.min(1_000_000_000L, secondsPerMessage(Math.min(speed.get(), 0.99))));
+        return Math.max(350_000_000L, secondsPerMessage(Math.min(speed.get(), 0.99)));
     }
 
-    /** Slider 0..1: two and a half seconds a message at the left, about 30 a second near the right. */
-    static long secondsPerMessage(double s) {
+    /** Slider 0..1: two and a half seconds a message at the left (time to narrate it), about 30 a second near
+     * the right; nanoseconds per message. */
+    public static long secondsPerMessage(double s) {
         return (long) (2.5e9 * Math.pow(2, -7 * Math.max(0, Math.min(1, s))));
     }
 
@@ -806,61 +818,6 @@ public final class RunController {
         clear();
         console.clear();
         messages.hide();
-    }
-
-    /** The deadlock in words: who waits for whom, the cycle, and whether the analysis saw it coming. */
-    String banner(Diagnosis d) {
-        StringBuilder sb = new StringBuilder(d.stuck() ? "Stuck: " : "Deadlock: ");
-        // The cycle's waits first, in its order: they are the explanation; the others are listed in the Console.
-        List<Diagnosis.Waiting> told = new ArrayList<>();
-        for (String id : d.cycle()) {
-            d.waiting().stream().filter(w -> w.process().equals(id)).findFirst().ifPresent(told::add);
-        }
-        for (Diagnosis.Waiting w : d.waiting()) {
-            if (told.size() < 3 && !told.contains(w) && d.cycle().isEmpty()) {
-                told.add(w);
-            }
-        }
-        List<String> parts = new ArrayList<>();
-        for (Diagnosis.Waiting w : told) {
-            String peer = w.on().stream().map(o -> peerOf(w.process(), o)).filter(s -> !s.isEmpty()).findFirst().orElse("");
-            parts.add(w.label() + " waits " + w.on().stream().map(WaitOn::describe)
-                    .reduce((a, b) -> a + " or " + b).orElse("") + (peer.isEmpty() ? "" : " for " + peer)
-                    + (w.stuck() ? ", but every peer has ended" : ""));
-        }
-        sb.append(String.join("; ", parts)).append('.');
-
-        if (!d.cycle().isEmpty()) {
-            List<String> labels = d.cycle().stream().map(this::label).toList();
-            sb.append(" Cycle of waits: ").append(String.join(" \u2192 ", labels)).append(" \u2192 ")
-                    .append(labels.getFirst()).append('.');
-            Set<String> waitSet = Set.copyOf(d.cycle());
-            Optional<Problem.Cycle> predicted = analysis.get().cycles().stream()
-                    .filter(c -> Set.copyOf(c.processes()).equals(waitSet)).findFirst();
-            predicted.ifPresentOrElse(
-                    c -> sb.append(" Static analysis had predicted this cycle")
-                            .append(c.justified() ? " (marked justified: " + c.note().replaceAll("[.\\s]+$", "") + ")." : "."),
-                    () -> sb.append(" Static analysis had not listed this cycle."));
-        }
-        List<String> others = d.waiting().stream().filter(w -> !told.contains(w)).map(Diagnosis.Waiting::label).toList();
-        if (!others.isEmpty()) {
-            sb.append(" Also waiting: ").append(String.join(", ", others)).append(" (see the Console).");
-        }
-        return sb.toString();
-    }
-
-    private String peerOf(String process, WaitOn on) {
-        if (on.peer() != null) {
-            return label(on.peer());
-        }
-        return network.channel(on.channel()).map(c -> {
-            var ends = on.direction() == WaitOn.Direction.SEND ? c.readers() : c.writers();
-            return ends.stream().map(e -> label(e.process())).distinct().reduce((a, b) -> a + " or " + b).orElse("");
-        }).orElse("");
-    }
-
-    private String label(String id) {
-        return network.process(id).map(org.chanvas.model.Process::displayLabel).orElse(id);
     }
 
     public DoubleProperty speedProperty() {
