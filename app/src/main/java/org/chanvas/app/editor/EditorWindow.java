@@ -346,10 +346,6 @@ public final class EditorWindow {
         return verify;
     }
 
-    public CanvasPainter painter() {
-        return painter;
-    }
-
     public ConsolePanel console() {
         return console;
     }

@@ -248,6 +248,10 @@ class PresentationTest {
         assertThat(w.painter().theme().name()).isEqualTo("light");
         assertThat(w.console().fontSize()).isEqualTo(org.chanvas.app.editor.panels.ConsolePanel.NORMAL_FONT_PX);
         assertThat(robot.lookup("#palette").tryQuery()).isPresent();
+        // the editor's bottom comes back whole: Verify's strip above the run bar
+        javafx.scene.Node verifyBar = robot.lookup("#verify-bar").query();
+        assertThat(verifyBar.getParent().getChildrenUnmodifiable()).hasSize(2).last()
+                .isInstanceOf(org.chanvas.app.editor.run.RunBar.class);
         robot.clickOn("#console-tab .tab-label");
         assertThat(robot.lookup("#console").tryQuery()).isPresent();
     }
