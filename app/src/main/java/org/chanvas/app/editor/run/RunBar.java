@@ -68,8 +68,8 @@ public final class RunBar extends HBox {
         move.setMinWidth(110);
         move.textProperty().bind(Bindings.createStringBinding(
                 () -> runs.hasRunProperty().get()
-                        ? "move " + runs.positionProperty().get() + " / " + runs.endProperty().get() : "",
-                runs.hasRunProperty(), runs.positionProperty(), runs.endProperty()));
+                        ? "move " + runs.shownMovesProperty().get() + " / " + runs.endMovesProperty().get() : "",
+                runs.hasRunProperty(), runs.shownMovesProperty(), runs.endMovesProperty()));
 
         Label seedLabel = new Label("Seed");
         seed.setId("seed");

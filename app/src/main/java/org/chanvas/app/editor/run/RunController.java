@@ -86,6 +86,9 @@ public final class RunController {
     private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper(this, "stateText", "");
     private final ReadOnlyLongWrapper position = new ReadOnlyLongWrapper(this, "position");
     private final ReadOnlyLongWrapper end = new ReadOnlyLongWrapper(this, "end");
+    /** The visible moves (communications, wake-ups) to the shown state and to the run's end: what → steps. */
+    private final ReadOnlyLongWrapper shownMoves = new ReadOnlyLongWrapper(this, "shownMoves");
+    private final ReadOnlyLongWrapper endMoves = new ReadOnlyLongWrapper(this, "endMoves");
     private final ReadOnlyLongWrapper start = new ReadOnlyLongWrapper(this, "start");
     private final ReentrantLock lock = new ReentrantLock(true);
     private final AnimationTimer pump = new AnimationTimer() {
@@ -177,7 +180,8 @@ public final class RunController {
                                 // this one: replaced outright, they never reached the Console.
                                 published.accumulateAndGet(new Snapshot(run.picture(), run.start(), run.end(), ps,
                                         ended), (untaken, next) -> untaken == null ? next : new Snapshot(next.picture(),
-                                        next.start(), next.end(), last(untaken.prints(), next.prints()), next.ended()));
+                                        next.start(), next.end(), last(untaken.prints(), next.prints()),
+                                        next.ended()));
                             }
                             if (ended) {
                                 return;
@@ -488,6 +492,8 @@ public final class RunController {
                 display(List.of());
                 start.set(snap.start());
                 end.set(snap.end());
+                // The driver publishes the newest state, so the shown state is the end of what it has made.
+                endMoves.set(snap.picture().visibleMoves());
                 if (snap.ended()) {
                     stopDriver();
                     playing = false;
@@ -599,8 +605,10 @@ public final class RunController {
         if (driver == null) {
             end.set(session.end());
             start.set(session.start());
+            endMoves.set(session.visibleMoves(session.end()));
         }
         position.set(p.position());
+        shownMoves.set(p.visibleMoves());
         refreshChart(p.position());
         showRunLine();
         view.repaint();
@@ -689,7 +697,7 @@ public final class RunController {
         }
         String seed = " \u00b7 " + session.origin();
         if (!running.get()) {
-            stateText.set("move " + shown.position() + " of " + session.end() + seed);
+            stateText.set("move " + shown.visibleMoves() + " of " + session.visibleMoves(session.end()) + seed);
         } else if (playing) {
             stateText.set((driver != null ? "running instantly (Console at pause)" : "running") + seed);
         } else {
@@ -804,6 +812,8 @@ public final class RunController {
         position.set(0);
         end.set(0);
         start.set(0);
+        shownMoves.set(0);
+        endMoves.set(0);
         stateText.set("");
         pump.stop();
         chartAt = -1;
@@ -860,6 +870,16 @@ public final class RunController {
     /** Moves the run has made so far. */
     public ReadOnlyLongProperty endProperty() {
         return end.getReadOnlyProperty();
+    }
+
+    /** Visible moves (communications and wake-ups, not local steps) up to the state the diagram shows. */
+    public ReadOnlyLongProperty shownMovesProperty() {
+        return shownMoves.getReadOnlyProperty();
+    }
+
+    /** Visible moves the run has made so far. */
+    public ReadOnlyLongProperty endMovesProperty() {
+        return endMoves.getReadOnlyProperty();
     }
 
     /** The earliest move the history still keeps. */

@@ -81,12 +81,15 @@ public final class RunSession {
         final State start;
         /** The run's printed bytes at the checkpoint: the print budget is the run's, not the state's. */
         final long printed;
+        /** Visible moves (communications, wake-ups) from the run's start to the checkpoint. */
+        final long visible;
         final Move[] moves;
         int count;
 
-        Chunk(State start, long printed, int size) {
+        Chunk(State start, long printed, long visible, int size) {
             this.start = start;
             this.printed = printed;
+            this.visible = visible;
             this.moves = new Move[size];
         }
     }
@@ -133,6 +136,8 @@ public final class RunSession {
      * always holds what the run had printed up to {@link #position}: going back rewinds it to a checkpoint's.
      */
     private OutputBudget budget;
+    /** Visible moves recorded so far (see {@link #visibleMoves}). */
+    private long visibleRecorded;
 
     public RunSession(RunPlan plan, long seed, Limits limits) {
         this(plan, seed, limits, MachineOptions.defaults());
@@ -317,8 +322,32 @@ public final class RunSession {
         if (p <= base || p > end) {
             return false;
         }
-        Move m = moveAt(p - 1);
+        return visible(moveAt(p - 1));
+    }
+
+    /** A move a person sees: a communication or a wake-up, not a local step or a drawn value (SPEC §5's moves). */
+    private static boolean visible(Move m) {
         return !(m instanceof Move.Step) && !(m instanceof Move.Choose);
+    }
+
+    /**
+     * How many visible moves lead to position {@code p} (clamped to the history) from the run's start: what a
+     * person counts as moves, the numbers {@code verify} gives for a counterexample, and what → steps over.
+     */
+    public long visibleMoves(long p) {
+        p = Math.max(base, Math.min(end, p));
+        if (chunks.isEmpty()) {
+            return 0;
+        }
+        int i = (int) Math.min(chunks.size() - 1, (p - base) / limits.chunk());
+        Chunk c = chunks.get(i);
+        long n = c.visible;
+        for (int k = 0, upTo = (int) (p - base - (long) i * limits.chunk()); k < upTo; k++) {
+            if (visible(c.moves[k])) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private Move moveAt(long p) {
@@ -330,10 +359,14 @@ public final class RunSession {
         long off = end - base;
         if (off % limits.chunk() == 0) {
             // The state before this move starts a chunk: a checkpoint to come back to.
-            chunks.add(new Chunk(state.copy(), budget == null ? 0 : budget.printed(), limits.chunk()));
+            chunks.add(new Chunk(state.copy(), budget == null ? 0 : budget.printed(), visibleRecorded,
+                    limits.chunk()));
         }
         Chunk c = chunks.getLast();
         c.moves[c.count++] = m;
+        if (visible(m)) {
+            visibleRecorded++;
+        }
     }
 
     private void trim() {
@@ -547,7 +580,7 @@ public final class RunSession {
             diagnosis = d.diagnosis();
             cycle = waitEdges(d.diagnosis());
         }
-        return new Picture(position, states, lines, fill, cycle, diagnosis);
+        return new Picture(position, visibleMoves(position), states, lines, fill, cycle, diagnosis);
     }
 
     /** The cycle of waits along the channels that join each waiter to the next. */
@@ -594,9 +627,10 @@ public final class RunSession {
     /**
      * What the diagram shows of one state.
      *
+     * @param visibleMoves the moves a person counts that lead to it (see {@link RunSession#visibleMoves})
      * @param diagnosis the deadlock of a run shown at its end, or null
      */
-    public record Picture(long position, Map<String, ProcessState> states, Map<String, Integer> lines,
+    public record Picture(long position, long visibleMoves, Map<String, ProcessState> states, Map<String, Integer> lines,
                           Map<String, Integer> fill, List<RunOverlay.WaitEdge> waitCycle, Diagnosis diagnosis) {
         public Picture {
             states = Map.copyOf(states);

@@ -118,6 +118,11 @@ class VerifyInEditorTest {
             }
         }
         assertThat(presses).as("a press per message; the last one lands in the dead state").isEqualTo(3);
+        // The run bar counts the moves verify counts (communications), not the local steps between them.
+        assertThat(fx(() -> w.runs().shownMovesProperty().get())).isEqualTo(3);
+        assertThat(fx(() -> w.runs().endMovesProperty().get())).isEqualTo(3);
+        assertThat(fx(() -> ((javafx.scene.control.Label) w.root().lookup("#move-label")).getText()))
+                .isEqualTo("move 3 / 3");
         RunOutcome end = fx(() -> w.runs().outcome().orElseThrow());
         assertThat(end).isInstanceOf(RunOutcome.Deadlocked.class);
         var d = ((RunOutcome.Deadlocked) end).diagnosis();
