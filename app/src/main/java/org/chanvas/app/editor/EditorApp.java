@@ -20,7 +20,11 @@ public final class EditorApp extends Application {
     public void start(Stage stage) {
         long toolkitUp = StartupProbe.sinceJvmStart();
         window = new EditorWindow(stage);
-        Scene scene = new Scene(window.root(), 1360, 860);
+        // 1360 x 860 where the screen has room; on a smaller one (a 1366 x 768 laptop, a projector) the
+        // window fits inside the screen instead of opening with its menu and edges off it.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window.root(), Math.min(1360, Math.max(900, screen.getWidth() - 40)),
+                Math.min(860, Math.max(600, screen.getHeight() - 40)));
         URL css = EditorApp.class.getResource("/chanvas-assets/css/chanvas-light.css");
         if (css != null) {
             scene.getStylesheets().add(css.toExternalForm());
