@@ -84,7 +84,8 @@ public final class DeadlockWords {
                     .filter(c -> Set.copyOf(c.processes()).equals(waitSet)).findFirst();
             seen.ifPresentOrElse(
                     c -> sb.append(" Static analysis had predicted this cycle")
-                            .append(c.justified() ? " (marked justified: " + c.note().replaceAll("[.\\s]+$", "") + ")." : "."),
+                            .append(c.justified() ? " (marked justified: " + c.note().replaceAll("[.\\s]+$", "") + ")."
+                                    : c.isStale() ? " (its justification is stale: " + c.stale() + ")." : "."),
                     () -> sb.append(" Static analysis had not listed this cycle."));
         }
         List<String> others = d.waiting().stream().filter(w -> !told.contains(w)).map(Diagnosis.Waiting::label).toList();
