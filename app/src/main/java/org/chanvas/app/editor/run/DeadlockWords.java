@@ -17,8 +17,11 @@ import org.chanvas.runtime.watch.WaitOn;
  */
 public final class DeadlockWords {
 
-    /** Names of the cycle the one line spells out before it says "…". */
-    private static final int NAMES_SHOWN = 6;
+    /**
+     * Names of the cycle the one line spells out before it says "…": four keep the count of waiting processes
+     * in view beside "details" in a 1280 px window (six were cut off mid-name).
+     */
+    private static final int NAMES_SHOWN = 4;
 
     private final Network network;
     private final List<Problem.Cycle> predicted;

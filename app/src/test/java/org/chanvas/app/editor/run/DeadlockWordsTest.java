@@ -45,4 +45,15 @@ class DeadlockWordsTest {
         assertThat(new DeadlockWords(RING, List.of(justified)).details(BOTH_SEND))
                 .contains("Static analysis had predicted this cycle (marked justified: trust me).");
     }
+
+    @Test
+    void aLongCycleIsCutAfterFourNamesSoTheCountStaysInView() {
+        List<String> six = List.of("fork1", "philosopher1", "fork2", "philosopher2", "fork3", "philosopher3");
+        Diagnosis d = new Diagnosis(six.stream().map(p -> new Diagnosis.Waiting(p, p,
+                List.of(WaitOn.recv("c", "in")), false)).toList(), six, false);
+        assertThat(new DeadlockWords(RING, List.of()).oneLine(d)).isEqualTo(
+                "Deadlock: fork1 \u2192 philosopher1 \u2192 fork2 \u2192 philosopher2 \u2192 \u2026 (6 processes waiting)");
+        assertThat(new DeadlockWords(RING, List.of()).oneLine(BOTH_SEND))
+                .isEqualTo("Deadlock: a \u2192 b \u2192 a (2 processes waiting)");
+    }
 }
