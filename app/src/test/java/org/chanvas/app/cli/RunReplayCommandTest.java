@@ -65,6 +65,23 @@ class RunReplayCommandTest {
     }
 
     @Test
+    void aTraceCutShortReplaysToItsLastLineAndSaysTheRunWasNotOver() throws Exception {
+        Path f = write(prodCons());
+        Path trace = dir.resolve("whole.jsonl");
+        assertThat(run(f, "--seed", "5", "--trace", trace.toString()).code()).isZero();
+        List<String> lines = Files.readAllLines(trace);
+        // the first half of the lines: a file cut short, as a disk that filled or a copy stopped halfway
+        Path cut = Files.write(dir.resolve("cut.jsonl"), lines.subList(0, lines.size() / 2));
+        Result r = run(f, "--replay", cut.toString());
+        assertThat(r.code()).isEqualTo(130);
+        assertThat(r.err()).isEqualTo("stopped: the trace ends before the run did\n");
+        Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
+        Result none = run(f, "--replay", empty.toString());
+        assertThat(none.code()).isEqualTo(130);
+        assertThat(none.out()).isEmpty();
+    }
+
+    @Test
     void aSeededRunsTraceReplaysToTheSameOutputAndExitCode() throws Exception {
         for (Network n : List.of(prodCons(), ring("ring"))) {
             Path f = write(n);
