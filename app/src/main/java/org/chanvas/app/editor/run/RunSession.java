@@ -427,47 +427,17 @@ public final class RunSession {
      * latest {@code max}. Worked out on a copy of a checkpoint, so the state shown does not move.
      */
     public List<Message> messages(long after, long upTo, int max) {
-        long from = Math.max(base, after);
-        long to = Math.min(end, upTo);
-        if (from >= to || chunks.isEmpty()) {
-            return List.of();
-        }
-        int i = (int) Math.min(chunks.size() - 1, (from - base) / limits.chunk());
-        State s = chunks.get(i).start.copy();
-        long p = base + (long) i * limits.chunk();
-        List<RunEvent> events = new ArrayList<>();
-        EventSink sink = new EventSink() {
-            @Override
-            public void accept(RunEvent e) {
-                events.add(e);
-            }
-        };
         java.util.ArrayDeque<Message> out = new java.util.ArrayDeque<>();
-        long printedNow = printed();
-        rewind(chunks.get(i).printed);
-        try {
-            while (p < to) {
-                events.clear();
-                semantics.apply(s, moveAt(p), p >= from ? sink : EventSink.NONE);
-                p++;
-                collect(events, p, out, max);
-            }
-        } finally {
-            rewind(printedNow);
-        }
-        return List.copyOf(out);
-    }
-
-    private static void collect(List<RunEvent> events, long p, java.util.ArrayDeque<Message> out, int max) {
-        for (RunEvent e : events) {
+        replayEvents(after, upTo, (e, move) -> {
             if (e instanceof RunEvent.Transfer t) {
-                out.add(new Message(p, t.channel(), t.from().process(), t.to().process(),
+                out.add(new Message(move, t.channel(), t.from().process(), t.to().process(),
                         org.chanvas.runtime.value.Values.display(t.value())));
                 if (out.size() > max) {
                     out.removeFirst();
                 }
             }
-        }
+        });
+        return List.copyOf(out);
     }
 
     private long printed() {
@@ -482,8 +452,8 @@ public final class RunSession {
 
     /**
      * Every event of the moves {@code (after, upTo]} (clamped to the history), in order, each with the number of
-     * its move (the position it leads to), for the sequence chart. Worked out on a copy of a checkpoint, as
-     * {@link #messages} is, so the state shown does not move.
+     * its move (the position it leads to), for the sequence chart. Worked out on a copy of a checkpoint, so the
+     * state shown does not move; the print budget is rewound to the checkpoint's and back.
      */
     public void replayEvents(long after, long upTo, java.util.function.ObjLongConsumer<RunEvent> sink) {
         long from = Math.max(base, after);
