@@ -25,7 +25,11 @@ public interface ChannelMonitor {
     /**
      * The buffer of a buffered or unbounded channel now holds {@code held} messages. Called under the channel's
      * lock, so that reports of one channel arrive in the order the buffer changed: it must not block.
+     *
+     * @param fromTag the tag of the writer whose message just went into the buffer (a put, or a waiting writer
+     *                refilling the slot a take freed), else null: a trace names it, so a replay knows whose put
+     *                it was when two writers offer the same value
      */
-    default void held(ParkingChannel<?> channel, int held) {
+    default void held(ParkingChannel<?> channel, int held, Object fromTag) {
     }
 }

@@ -166,7 +166,7 @@ public final class ParkingChannel<T> implements MessageChannel<T> {
         if (buffer != null) {
             if (buffer.size() < capacity) {
                 buffer.add(new Held(value, tag));
-                monitor.held(this, buffer.size());
+                monitor.held(this, buffer.size(), tag);
                 return BUFFERED;
             }
             if (unbounded) {
@@ -183,7 +183,7 @@ public final class ParkingChannel<T> implements MessageChannel<T> {
             if (refill != null) {
                 buffer.add(new Held(refill.value(), refill.tag()));
             }
-            monitor.held(this, buffer.size());
+            monitor.held(this, buffer.size(), refill == null ? null : refill.tag());
             return new Match(null, h.value(), h.tag(), refill);
         }
         Offer s = claim(writers);

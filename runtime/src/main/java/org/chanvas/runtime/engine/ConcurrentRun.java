@@ -372,9 +372,9 @@ final class ConcurrentRun implements Run, ChannelMonitor {
     }
 
     @Override
-    public void held(ParkingChannel<?> channel, int held) {
+    public void held(ParkingChannel<?> channel, int held, Object fromTag) {
         if (sink.enabled()) {
-            emit(new RunEvent.Buffer(now(), channel.name(), held));
+            emit(new RunEvent.Buffer(now(), channel.name(), held, (Endpoint) fromTag));
         }
     }
 
