@@ -77,10 +77,14 @@ class CodeExportPropertyTest {
     /** As many consumers as producers finish; one more is left waiting for a kill: stuck. */
     static Gen<Generated> sharedConsumers() {
         return integers().between(1, 3).zip(integers().between(0, 1), integers().between(0, 3), KINDS,
-                integers().between(1, 3), (n, more, items, kind, capacity) -> new Generated(
-                        "sharedConsumers(producers=%d, consumers=%d, items=%d, kind=%s, capacity=%d)"
-                                .formatted(n, n + more, items, kind, capacity),
-                        GeneratedShapes.sharedConsumers(n, n + more, items, kind, capacity)));
+                integers().between(1, 3), (n, more, drawn, kind, capacity) -> {
+                    // Three producers of three items each on an unbounded queue passed verify's 2,000,000 states
+                    // (inconclusive): two items each keep every shape within the bound.
+                    int items = n == 3 ? Math.min(drawn, 2) : drawn;
+                    return new Generated("sharedConsumers(producers=%d, consumers=%d, items=%d, kind=%s, capacity=%d)"
+                            .formatted(n, n + more, items, kind, capacity),
+                            GeneratedShapes.sharedConsumers(n, n + more, items, kind, capacity));
+                });
     }
 
     /** A server that waits for one end more than its clients send is stuck. */
